@@ -1,0 +1,93 @@
+package app.stagedoor.member;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in member, the same for a browser session and an API bearer token. Controllers take
+ * it with {@code @AuthenticationPrincipal MemberPrincipal me}.
+ */
+public final class MemberPrincipal implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+    private final String username;
+    private final Role role;
+    private String passwordHash;
+    private final boolean accountNonLocked;
+
+    public MemberPrincipal(long id, String username, Role role) {
+        this(id, username, role, null, true);
+    }
+
+    MemberPrincipal(long id, String username, Role role, String passwordHash, boolean accountNonLocked) {
+        this.id = id;
+        this.username = username;
+        this.role = role;
+        this.passwordHash = passwordHash;
+        this.accountNonLocked = accountNonLocked;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return role == Role.ADMIN
+                ? List.of(
+                        new SimpleGrantedAuthority(Role.FAN.authority()), new SimpleGrantedAuthority(role.authority()))
+                : List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return accountNonLocked;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MemberPrincipal that && id == that.id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id);
+    }
+
+    @Override
+    public String toString() {
+        return "MemberPrincipal[" + id + ", " + username + ", " + role + "]";
+    }
+}

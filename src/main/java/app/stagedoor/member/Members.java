@@ -1,0 +1,83 @@
+package app.stagedoor.member;
+
+import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The module's API: register accounts, look them up, promote organisers. */
+@Service
+public class Members {
+
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MAX_PASSWORD_LENGTH = 72;
+
+    private final MemberRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Members(
+            MemberRepository repository,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a fan account.
+     *
+     * @throws DomainException {@code VALIDATION} for a malformed username or password,
+     *     {@code USERNAME_TAKEN} when the name is in use
+     */
+    @Transactional
+    public MemberPrincipal register(String username, String password) {
+        return register(username, password, Role.FAN);
+    }
+
+    @Transactional
+    MemberPrincipal register(String username, String password, Role role) {
+        if (!Username.isValid(username)) {
+            throw new DomainException(ErrorCode.VALIDATION, "username");
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+            throw new DomainException(ErrorCode.VALIDATION, "password");
+        }
+        var name = new Username(username);
+        if (repository.existsByUsername(name.value())) {
+            throw new DomainException(ErrorCode.USERNAME_TAKEN);
+        }
+        Member member;
+        try {
+            member = repository.save(Member.register(name, passwordEncoder.encode(password), role, clock.instant()));
+        } catch (DuplicateKeyException raceLost) {
+            throw new DomainException(ErrorCode.USERNAME_TAKEN);
+        }
+        events.publishEvent(new MemberRegistered(member.id(), member.username()));
+        return member.toPrincipal(clock.instant());
+    }
+
+    public Optional<MemberPrincipal> findByUsername(String username) {
+        if (!Username.isValid(username)) {
+            return Optional.empty();
+        }
+        return repository.findByUsername(new Username(username).value()).map(m -> m.toPrincipal(clock.instant()));
+    }
+
+    /** Makes an existing member an organiser. */
+    @Transactional
+    public void promoteToAdmin(long memberId) {
+        var member = repository.findById(memberId).orElseThrow(DomainException::notFound);
+        member.promoteToAdmin();
+        repository.save(member);
+    }
+}

@@ -1,0 +1,72 @@
+package app.stagedoor.web;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Money and times as a fan reads them in their language: {@code ₩50,000} or {@code 50,000원};
+ * times in the venue's zone. Templates call it as {@code ${@formats.money(amount)}}.
+ */
+@Component("formats")
+public class Formats {
+
+    private final ZoneId defaultZone;
+
+    Formats(WebProperties properties) {
+        this.defaultZone = properties.timeZone();
+    }
+
+    public String money(long won) {
+        var locale = LocaleContextHolder.getLocale();
+        var digits = NumberFormat.getIntegerInstance(locale).format(Math.abs(won));
+        var sign = won < 0 ? "−" : "";
+        return Locale.KOREAN.getLanguage().equals(locale.getLanguage()) ? sign + digits + "원" : sign + "₩" + digits;
+    }
+
+    /** A signed amount for ledgers: +₩10,000 or −₩5,000. */
+    public String signedMoney(long won) {
+        return (won > 0 ? "+" : "") + money(won);
+    }
+
+    public String number(long value) {
+        return NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(value);
+    }
+
+    public String dateTime(Instant instant) {
+        return dateTime(instant, defaultZone);
+    }
+
+    public String dateTime(Instant instant, ZoneId zone) {
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(LocaleContextHolder.getLocale())
+                        .format(instant.atZone(zone));
+    }
+
+    public String date(Instant instant, ZoneId zone) {
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
+                        .withLocale(LocaleContextHolder.getLocale())
+                        .format(instant.atZone(zone));
+    }
+
+    public String time(Instant instant, ZoneId zone) {
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                        .withLocale(LocaleContextHolder.getLocale())
+                        .format(instant.atZone(zone));
+    }
+
+    public ZoneId defaultZone() {
+        return defaultZone;
+    }
+}

@@ -1,0 +1,18 @@
+package app.stagedoor.web;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param jwtSecret base64 HMAC key (at least 32 bytes) for API bearer tokens; when empty one is
+ *     generated on first start and kept in the database, so all instances share it
+ * @param tokenLifetime how long an API bearer token is valid
+ * @param timeZone the zone in which times that belong to no venue (a wallet's history) are shown
+ */
+@ConfigurationProperties("stagedoor.web")
+record WebProperties(
+        String jwtSecret,
+        @DefaultValue("1h") Duration tokenLifetime,
+        @DefaultValue("Asia/Seoul") ZoneId timeZone) {}

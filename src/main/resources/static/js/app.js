@@ -1,0 +1,43 @@
+// Stagedoor's only script: small progressive enhancements next to htmx. No inline scripts, so the
+// Content-Security-Policy can forbid them.
+(function () {
+  "use strict";
+
+  // CSRF header on every htmx request (the token lives in the page's <meta> tags).
+  document.addEventListener("htmx:configRequest", function (event) {
+    var header = document.querySelector('meta[name="csrf-header"]');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    if (header && token) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // A friendly note when htmx gets no answer or a server error.
+  function toast(text) {
+    var box = document.getElementById("toast");
+    if (!box || !text) return;
+    box.textContent = text;
+    box.hidden = false;
+    clearTimeout(box._timer);
+    box._timer = setTimeout(function () { box.hidden = true; }, 5000);
+  }
+  function message(name) {
+    var messages = document.getElementById("messages");
+    return messages ? messages.dataset[name] : "";
+  }
+  document.addEventListener("htmx:sendError", function () { toast(message("networkError")); });
+  document.addEventListener("htmx:responseError", function (event) {
+    if (event.detail.xhr.status >= 500) toast(message("serverError"));
+  });
+
+  // Quick-amount chips fill an input: <button data-fill="#amount" data-value="10000">.
+  document.addEventListener("click", function (event) {
+    var chip = event.target.closest("[data-fill]");
+    if (!chip) return;
+    var input = document.querySelector(chip.dataset.fill);
+    if (input) {
+      input.value = chip.dataset.value;
+      input.focus();
+    }
+  });
+})();

@@ -1,0 +1,104 @@
+package app.stagedoor;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A black-box client of the JSON API over real HTTP, as a script or load test would call it. */
+public final class ApiClient {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String base;
+
+    public ApiClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Answer(int status, String contentType, JsonNode body, String raw) {
+
+        public String code() {
+            return body == null || body.get("code") == null
+                    ? null
+                    : body.get("code").asString();
+        }
+    }
+
+    /** Signs a new fan up and returns their bearer token. */
+    public String newFan(String username) {
+        var created = send(
+                "POST", "/api/v1/members", null, "{\"username\":\"" + username + "\",\"password\":\"password123\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException("sign-up failed: " + created.raw());
+        }
+        return token(username, "password123");
+    }
+
+    public String token(String username, String password) {
+        var answer = basic("POST", "/api/v1/auth/token", username, password);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("token failed: " + answer.raw());
+        }
+        return answer.body().get("accessToken").asString();
+    }
+
+    public Answer basic(String method, String path, String username, String password) {
+        var credentials =
+                Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return exchange(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Basic " + credentials)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Answer get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    public Answer post(String path, String token, String body) {
+        return send("POST", path, token, body);
+    }
+
+    public Answer send(String method, String path, String token, String body) {
+        return send(method, path, token, body, "application/json");
+    }
+
+    public Answer send(String method, String path, String token, String body, String contentType) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request);
+    }
+
+    public Answer exchange(HttpRequest.Builder request) {
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var raw = response.body();
+            JsonNode body = null;
+            if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
+                body = json.readTree(raw);
+            }
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    body,
+                    raw);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package app.stagedoor;
+
+import java.util.UUID;
+
+/** Unique names, so tests never collide with each other or with an earlier run's data. */
+public final class TestData {
+
+    private TestData() {}
+
+    public static String username(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,45 @@
+package app.stagedoor.browser;
+
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What every page object shares: the driver, waits, and the header. */
+abstract class Page {
+
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    final WebDriver driver;
+    final String baseUrl;
+
+    Page(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition);
+    }
+
+    WebElement visible(By by) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    static By testId(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
+    }
+
+    /** The balance shown in the header's wallet badge. */
+    String headerBalance() {
+        return driver.findElement(By.cssSelector("#wallet-badge strong")).getText();
+    }
+
+    HomePage signOut() {
+        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        return new HomePage(driver, baseUrl).awaitLoaded();
+    }
+}

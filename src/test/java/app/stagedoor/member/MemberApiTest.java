@@ -1,0 +1,105 @@
+package app.stagedoor.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stagedoor.ApiClient;
+import app.stagedoor.IntegrationTest;
+import app.stagedoor.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Sign-up and tokens over real HTTP, including the lock after repeated wrong passwords. */
+@IntegrationTest
+class MemberApiTest {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void a_signed_up_fan_gets_a_bearer_token() {
+        var name = TestData.username("Mixed.Case");
+        var created = api.post("/api/v1/members", null, "{\"username\":\"" + name + "\",\"password\":\"password123\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("username").asString()).isEqualTo(name.toLowerCase());
+
+        var token = api.basic("POST", "/api/v1/auth/token", name.toUpperCase(), "password123");
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.body().get("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(token.body().get("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(api.get("/api/v1/wallet", token.body().get("accessToken").asString())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_taken_username_is_USERNAME_TAKEN_whatever_its_case() {
+        var name = TestData.username("taken");
+        api.post("/api/v1/members", null, "{\"username\":\"" + name + "\",\"password\":\"password123\"}");
+        var again = api.post(
+                "/api/v1/members", null, "{\"username\":\"" + name.toUpperCase() + "\",\"password\":\"password123\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("USERNAME_TAKEN");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"username\":\"ab\",\"password\":\"password123\"}",
+                "{\"username\":\"has space\",\"password\":\"password123\"}",
+                "{\"username\":\"fine-name\",\"password\":\"short\"}",
+                "{\"username\":\"fine-name\"}",
+                "{\"password\":\"password123\"}",
+                "{\"username\":42,\"password\":\"password123\"}",
+                "{}"
+            })
+    void a_malformed_account_is_VALIDATION_naming_the_fields(String body) {
+        var refused = api.post("/api/v1/members", null, body);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("VALIDATION");
+        assertThat(refused.body().get("fields")).isNotEmpty();
+    }
+
+    @Test
+    void a_wrong_password_is_UNAUTHORIZED_and_five_in_a_row_lock_only_that_account() {
+        var victim = TestData.username("victim");
+        var bystander = TestData.username("bystander");
+        api.newFan(victim);
+        api.newFan(bystander);
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            var wrong = api.basic("POST", "/api/v1/auth/token", victim, "guess-" + attempt);
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.code()).isEqualTo("UNAUTHORIZED");
+        }
+        var locked = api.basic("POST", "/api/v1/auth/token", victim, "password123");
+        assertThat(locked.status()).isEqualTo(401);
+        assertThat(locked.code()).isEqualTo("ACCOUNT_LOCKED");
+
+        assertThat(api.basic("POST", "/api/v1/auth/token", bystander, "password123")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void an_unknown_user_is_UNAUTHORIZED_like_a_wrong_password() {
+        var refused = api.basic("POST", "/api/v1/auth/token", TestData.username("nobody"), "password123");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void the_first_admin_exists_and_is_an_admin() {
+        var token = api.token("admin", "admin-password-for-tests");
+        assertThat(api.get("/api/v1/admin/nothing", token).status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,84 @@
+package app.stagedoor.member;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.web.PageTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PageTest({SignupController.class, LoginController.class})
+class SignupControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Members members;
+
+    @Test
+    void the_form_is_open_to_visitors() throws Exception {
+        mvc.perform(get("/signup").header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Create your account")));
+    }
+
+    @Test
+    void a_new_account_leads_to_the_login_page() throws Exception {
+        mvc.perform(post("/signup").with(csrf()).param("username", "newfan").param("password", "password123"))
+                .andExpect(redirectedUrl("/login?registered"));
+        verify(members).register("newfan", "password123");
+    }
+
+    @Test
+    void a_malformed_username_and_a_short_password_are_explained() throws Exception {
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .header("Accept-Language", "en")
+                        .param("username", "no spaces!")
+                        .param("password", "short"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(
+                        content().string(containsString("Use 3 to 30 letters, digits, dots, underscores or dashes.")))
+                .andExpect(content().string(containsString("Use at least 8 and at most 72 characters.")));
+        verify(members, never()).register(anyString(), anyString());
+    }
+
+    @Test
+    void a_taken_username_is_explained_in_korean_too() throws Exception {
+        given(members.register("taken", "password123")).willThrow(new DomainException(ErrorCode.USERNAME_TAKEN));
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .header("Accept-Language", "ko")
+                        .param("username", "taken")
+                        .param("password", "password123"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("이미 사용 중인 아이디입니다.")));
+    }
+
+    @Test
+    void the_login_page_tells_a_locked_account_apart_from_a_wrong_password() throws Exception {
+        mvc.perform(get("/login")
+                        .param("error", "")
+                        .header("Accept-Language", "en")
+                        .sessionAttr(
+                                "SPRING_SECURITY_LAST_EXCEPTION",
+                                new org.springframework.security.authentication.LockedException("locked")))
+                .andExpect(content().string(containsString("This account is locked for a few minutes.")));
+        mvc.perform(get("/login").param("error", "").header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("That username and password do not match.")));
+    }
+}
