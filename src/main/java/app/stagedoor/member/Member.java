@@ -5,7 +5,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** An account. Usernames are stored in lower case, so "Alice" and "alice" are one account. */
+/** An account. Usernames are stored in lower case, so Alice and alice are one account. */
 @Table("members")
 class Member {
 

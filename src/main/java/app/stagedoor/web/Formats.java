@@ -42,12 +42,17 @@ public class Formats {
         return dateTime(instant, defaultZone);
     }
 
+    /** A date and time in the given zone, named after it, such as {@code Dec 10, 2026, 7:30 PM KST}. */
     public String dateTime(Instant instant, ZoneId zone) {
-        return instant == null
-                ? ""
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                        .withLocale(LocaleContextHolder.getLocale())
-                        .format(instant.atZone(zone));
+        if (instant == null) {
+            return "";
+        }
+        var locale = LocaleContextHolder.getLocale();
+        var local = instant.atZone(zone);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(locale)
+                        .format(local)
+                + " " + DateTimeFormatter.ofPattern("z", locale).format(local);
     }
 
     public String date(Instant instant, ZoneId zone) {

@@ -39,6 +39,6 @@ class LoginPage extends Page {
     private void submit(String username, String password) {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        click(By.cssSelector("form button[type=submit]"));
     }
 }

@@ -29,6 +29,17 @@ abstract class Page {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Clicks like a person would: scrolled to the middle of the screen, clear of the sticky header. */
+    void click(By by) {
+        click(driver.findElement(by));
+    }
+
+    void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     static By testId(String id) {
         return By.cssSelector("[data-testid='" + id + "']");
     }
@@ -39,7 +50,7 @@ abstract class Page {
     }
 
     HomePage signOut() {
-        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        click(By.cssSelector("form[action$='/logout'] button"));
         return new HomePage(driver, baseUrl).awaitLoaded();
     }
 }

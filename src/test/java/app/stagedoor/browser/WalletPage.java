@@ -29,7 +29,7 @@ class WalletPage extends Page {
         var input = driver.findElement(By.id("amount"));
         input.clear();
         input.sendKeys(Long.toString(amount));
-        driver.findElement(testId("top-up")).click();
+        click(testId("top-up"));
         waitFor(d -> isStale(before));
         visible(testId("balance"));
         return this;

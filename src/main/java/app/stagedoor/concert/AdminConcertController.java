@@ -1,0 +1,228 @@
+package app.stagedoor.concert;
+
+import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The organiser's concert pages under {@code /admin/concerts}: list, create, edit with the
+ * section editor and a live preview of the seat map, dates, poster, publishing.
+ */
+@Controller
+@RequestMapping("/admin")
+class AdminConcertController {
+
+    private final Catalogue catalogue;
+    private final ConcertOrganiser organiser;
+    private final SmartValidator validator;
+    private final Clock clock;
+
+    AdminConcertController(Catalogue catalogue, ConcertOrganiser organiser, SmartValidator validator, Clock clock) {
+        this.catalogue = catalogue;
+        this.organiser = organiser;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @GetMapping({"", "/"})
+    String admin() {
+        return "redirect:/admin/concerts";
+    }
+
+    @GetMapping("/concerts")
+    String list(Model model) {
+        model.addAttribute("concerts", catalogue.allConcerts());
+        return "concert/admin/list";
+    }
+
+    @GetMapping("/concerts/new")
+    String newConcert(Model model) {
+        var zone = ZoneId.of(ConcertPlan.DEFAULT_TIME_ZONE);
+        var nextHour = LocalDateTime.ofInstant(clock.instant(), zone)
+                .truncatedTo(ChronoUnit.HOURS)
+                .plusHours(1);
+        model.addAttribute("form", ConcertForm.blank(zone, nextHour));
+        return "concert/admin/edit";
+    }
+
+    @PostMapping("/concerts/new")
+    String create(
+            @ModelAttribute("form") ConcertForm form,
+            BindingResult result,
+            @RequestParam(required = false) String editor,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            Model model) {
+        if (editor != null) {
+            form.edit(editor);
+            return "concert/admin/edit";
+        }
+        var plan = form.toPlan(List.of(), false);
+        validator.validate(plan, result);
+        if (!result.hasErrors()) {
+            var created = organiser.create(plan);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/admin/concerts/" + created.id();
+        }
+        response.setStatus(422);
+        return "concert/admin/edit";
+    }
+
+    @GetMapping("/concerts/{concertId}")
+    String edit(@PathVariable long concertId, Model model) {
+        var concert = concert(concertId);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", ConcertForm.of(concert));
+        }
+        return editPage(concert, model);
+    }
+
+    @PostMapping("/concerts/{concertId}")
+    String update(
+            @PathVariable long concertId,
+            @ModelAttribute("form") ConcertForm form,
+            BindingResult result,
+            @RequestParam(required = false) String editor,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            Model model) {
+        var concert = concert(concertId);
+        if (editor != null) {
+            form.edit(editor);
+            return editPage(concert, model);
+        }
+        var plan = form.toPlan(List.of(), false);
+        validator.validate(plan, result);
+        if (!result.hasErrors()) {
+            try {
+                organiser.update(concertId, plan);
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/admin/concerts/" + concertId;
+            } catch (DomainException refused) {
+                reject(result, refused);
+            }
+        }
+        response.setStatus(422);
+        return editPage(concert, model);
+    }
+
+    /** A live picture of the seat map as the section editor stands. */
+    @HxRequest
+    @PostMapping("/concerts/seat-map-preview")
+    String preview(@ModelAttribute("form") ConcertForm form, Model model) {
+        model.addAttribute("preview", form.drawableSections());
+        return "concert/admin/edit :: preview";
+    }
+
+    @PostMapping("/concerts/{concertId}/performances")
+    String addPerformance(
+            @PathVariable long concertId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+            RedirectAttributes redirect) {
+        var concert = concert(concertId);
+        if (startsAt == null) {
+            redirect.addFlashAttribute("dateError", "concert.startsAt.required");
+        } else {
+            try {
+                organiser.addPerformance(
+                        concertId, startsAt.atZone(concert.zone()).toInstant());
+                redirect.addFlashAttribute("notice", "admin.date.added");
+            } catch (DomainException refused) {
+                redirect.addFlashAttribute("dateError", "concert.startsAt.beforeSales");
+            }
+        }
+        return "redirect:/admin/concerts/" + concertId + "#dates";
+    }
+
+    @PostMapping("/concerts/{concertId}/performances/{performanceId}/delete")
+    String removePerformance(
+            @PathVariable long concertId, @PathVariable long performanceId, RedirectAttributes redirect) {
+        try {
+            organiser.removePerformance(concertId, performanceId);
+            redirect.addFlashAttribute("notice", "admin.date.removed");
+        } catch (DomainException refused) {
+            if (refused.code() != ErrorCode.PERFORMANCE_LOCKED) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("dateError", ErrorCode.PERFORMANCE_LOCKED.messageKey());
+        }
+        return "redirect:/admin/concerts/" + concertId + "#dates";
+    }
+
+    @PostMapping("/concerts/{concertId}/poster")
+    String poster(
+            @PathVariable long concertId,
+            @RequestParam(required = false) MultipartFile poster,
+            RedirectAttributes redirect)
+            throws IOException {
+        concert(concertId);
+        try {
+            organiser.savePoster(concertId, PosterImage.check(poster == null ? null : poster.getBytes()));
+            redirect.addFlashAttribute("notice", "admin.poster.saved");
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute(
+                    "posterError", refused.properties().getOrDefault("reason", "concert.poster.notAnImage"));
+        }
+        return "redirect:/admin/concerts/" + concertId + "#poster";
+    }
+
+    @PostMapping("/concerts/{concertId}/publish")
+    String publish(@PathVariable long concertId, RedirectAttributes redirect) {
+        try {
+            organiser.publish(concertId);
+            redirect.addFlashAttribute("notice", "admin.published");
+        } catch (DomainException refused) {
+            if (refused.code() != ErrorCode.INVALID_STATE) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("publishError", "admin.publish.needsDate");
+        }
+        return "redirect:/admin/concerts/" + concertId;
+    }
+
+    @PostMapping("/concerts/{concertId}/unpublish")
+    String unpublish(@PathVariable long concertId, RedirectAttributes redirect) {
+        organiser.unpublish(concertId);
+        redirect.addFlashAttribute("notice", "admin.unpublished");
+        return "redirect:/admin/concerts/" + concertId;
+    }
+
+    private String editPage(ConcertView concert, Model model) {
+        model.addAttribute("concert", concert);
+        model.addAttribute("dates", catalogue.datesOf(concert.id()));
+        return "concert/admin/edit";
+    }
+
+    private ConcertView concert(long concertId) {
+        return catalogue.findConcert(concertId).orElseThrow(DomainException::notFound);
+    }
+
+    private static void reject(BindingResult result, DomainException refused) {
+        switch (refused.code()) {
+            case SEAT_MAP_LOCKED ->
+                result.rejectValue("sections", refused.code().messageKey());
+            case VALIDATION -> result.rejectValue("salesOpenAt", "concert.salesOpenAt.afterDates");
+            default -> throw refused;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package app.stagedoor.concert;
+
+import app.stagedoor.shared.DomainException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The module's read API: what is on sale, its dates, and the seat map of a date. */
+@Service
+@Transactional(readOnly = true)
+public class Catalogue {
+
+    private final ConcertRepository concerts;
+    private final PerformanceRepository performances;
+    private final SeatStore seats;
+    private final PosterStore posters;
+    private final Clock clock;
+
+    Catalogue(
+            ConcertRepository concerts,
+            PerformanceRepository performances,
+            SeatStore seats,
+            PosterStore posters,
+            Clock clock) {
+        this.concerts = concerts;
+        this.performances = performances;
+        this.seats = seats;
+        this.posters = posters;
+        this.clock = clock;
+    }
+
+    /** Any concert, published or not (for organisers and other modules). */
+    public Optional<ConcertView> findConcert(long concertId) {
+        return concerts.findById(concertId).map(this::view);
+    }
+
+    /** A concert fans may see. */
+    public ConcertView publishedConcert(long concertId) {
+        return findConcert(concertId).filter(ConcertView::published).orElseThrow(DomainException::notFound);
+    }
+
+    /** Published concerts, those opening soonest first. */
+    public List<ConcertView> publishedConcerts() {
+        var published = concerts.findPublished();
+        if (published.isEmpty()) {
+            return List.of();
+        }
+        var dates = performances
+                .findByConcerts(published.stream().map(Concert::id).toList())
+                .stream()
+                .collect(Collectors.groupingBy(Performance::concertId));
+        var withPoster = posters.concertsWithPoster();
+        return published.stream()
+                .map(c -> ConcertView.of(c, withPoster.contains(c.id()), dates.getOrDefault(c.id(), List.of())))
+                .toList();
+    }
+
+    /** Every concert, newest first, for the organiser. */
+    public List<ConcertView> allConcerts() {
+        var all = concerts.findAllNewestFirst();
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        var dates = performances.findByConcerts(all.stream().map(Concert::id).toList()).stream()
+                .collect(Collectors.groupingBy(Performance::concertId));
+        var withPoster = posters.concertsWithPoster();
+        return all.stream()
+                .map(c -> ConcertView.of(c, withPoster.contains(c.id()), dates.getOrDefault(c.id(), List.of())))
+                .toList();
+    }
+
+    /** The dates of a concert with their free and total seats right now. */
+    public List<PerformanceAvailability> datesOf(long concertId) {
+        var dates = performances.findByConcert(concertId);
+        var counts = seats.availability(dates.stream().map(Performance::id).toList(), clock.instant());
+        return dates.stream()
+                .map(p -> {
+                    var count = counts.getOrDefault(p.id(), new SeatStore.Count(0, 0));
+                    return new PerformanceAvailability(p.id(), p.startsAt(), count.available(), count.total());
+                })
+                .toList();
+    }
+
+    public Optional<PerformanceView> findPerformance(long performanceId) {
+        return performances.findById(performanceId).map(PerformanceView::of);
+    }
+
+    /** The seat map of a date as it is right now. */
+    public SeatMapView seatMap(long performanceId) {
+        var performance = findPerformance(performanceId).orElseThrow(DomainException::notFound);
+        var concert = findConcert(performance.concertId()).orElseThrow(DomainException::notFound);
+        return SeatMapView.layOut(concert, performance, seats.seatsOf(performanceId, clock.instant()));
+    }
+
+    private ConcertView view(Concert concert) {
+        return ConcertView.of(concert, posters.exists(concert.id()), performances.findByConcert(concert.id()));
+    }
+}

@@ -1,0 +1,88 @@
+package app.stagedoor.concert;
+
+import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * An uploaded poster that was checked: at most {@value #MAX_BYTES} bytes and really a PNG, JPEG or
+ * WebP image (by its content, not by the name or type the browser claims).
+ */
+record PosterImage(String contentType, byte[] bytes) {
+
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+
+    static PosterImage check(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw invalid("concert.poster.empty");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw invalid("concert.poster.tooLarge");
+        }
+        String type = detect(bytes);
+        if (type == null || (!type.equals("image/webp") && !decodes(bytes))) {
+            throw invalid("concert.poster.notAnImage");
+        }
+        return new PosterImage(type, bytes);
+    }
+
+    private static String detect(byte[] b) {
+        if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return "image/png";
+        }
+        if (startsWith(b, 0, 0xFF, 0xD8, 0xFF)) {
+            return "image/jpeg";
+        }
+        if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) {
+            return "image/webp";
+        }
+        return null;
+    }
+
+    private static boolean decodes(byte[] bytes) {
+        try {
+            var image = ImageIO.read(new ByteArrayInputStream(bytes));
+            return image != null && image.getWidth() > 0 && image.getHeight() > 0;
+        } catch (IOException | RuntimeException broken) {
+            return false;
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, int... expected) {
+        if (bytes.length < offset + expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if ((bytes[offset + i] & 0xFF) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static DomainException invalid(String messageKey) {
+        return new DomainException(
+                ErrorCode.VALIDATION, Map.of("fields", java.util.List.of("poster"), "reason", messageKey));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PosterImage that
+                && contentType.equals(that.contentType)
+                && Arrays.equals(bytes, that.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * contentType.hashCode() + Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "PosterImage[" + contentType + ", " + bytes.length + " bytes]";
+    }
+}

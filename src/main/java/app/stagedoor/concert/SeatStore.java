@@ -1,0 +1,109 @@
+package app.stagedoor.concert;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The seats table. Seats are many and change one by one under contention, so they are not loaded
+ * as part of an aggregate: this store reads them in bulk and changes them with single conditional
+ * statements.
+ */
+@Repository
+class SeatStore {
+
+    /** A seat counts as free when it is AVAILABLE or its hold has run out. */
+    static final String FREE = "(status = 'AVAILABLE' OR (status = 'RESERVED' AND held_until <= :now))";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    SeatStore(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Creates the seats of a date from the concert's seat map. */
+    void create(long performanceId, List<Section> sections) {
+        var rows = new ArrayList<Object[]>();
+        for (int tier = 1; tier <= sections.size(); tier++) {
+            var section = sections.get(tier - 1);
+            for (int row = 1; row <= section.seatRows(); row++) {
+                for (int number = 1; number <= section.seatsPerRow(); number++) {
+                    rows.add(new Object[] {performanceId, section.name(), tier, row, number, section.price()});
+                }
+            }
+        }
+        batch.batchUpdate(
+                "INSERT INTO seats (performance_id, section, tier, seat_row, seat_number, price) VALUES (?, ?, ?, ?, ?, ?)",
+                rows);
+    }
+
+    void deleteAvailable(long performanceId) {
+        jdbc.sql("DELETE FROM seats WHERE performance_id = :performanceId AND status = 'AVAILABLE'")
+                .param("performanceId", performanceId)
+                .update();
+    }
+
+    /** Whether any seat of these dates is held or sold (a lapsed hold counts until it is released). */
+    boolean anyTaken(Collection<Long> performanceIds) {
+        if (performanceIds.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM seats WHERE performance_id IN (:ids) AND status <> 'AVAILABLE'")
+                        .param("ids", performanceIds)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    record Count(int available, int total) {}
+
+    /** Free and total seats per date, from the availability index alone. */
+    Map<Long, Count> availability(Collection<Long> performanceIds, Instant now) {
+        var counts = new HashMap<Long, Count>();
+        if (performanceIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT performance_id, SUM(CASE WHEN " + FREE + " THEN 1 ELSE 0 END) AS free, COUNT(*) AS total"
+                        + " FROM seats WHERE performance_id IN (:ids) GROUP BY performance_id")
+                .param("ids", performanceIds)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) ->
+                        counts.put(rs.getLong("performance_id"), new Count(rs.getInt("free"), rs.getInt("total"))))
+                .list();
+        return counts;
+    }
+
+    /** Every seat of a date in map order, with holds past their expiry shown as available. */
+    List<SeatView> seatsOf(long performanceId, Instant now) {
+        return jdbc.sql("SELECT id, section, tier, seat_row, seat_number, price, status, held_until FROM seats"
+                        + " WHERE performance_id = :performanceId ORDER BY tier, seat_row, seat_number")
+                .param("performanceId", performanceId)
+                .query((rs, n) -> {
+                    var status = SeatStatus.valueOf(rs.getString("status"));
+                    var heldUntil = rs.getTimestamp("held_until");
+                    if (status == SeatStatus.RESERVED
+                            && heldUntil != null
+                            && !heldUntil.toInstant().isAfter(now)) {
+                        status = SeatStatus.AVAILABLE;
+                    }
+                    return new SeatView(
+                            rs.getLong("id"),
+                            rs.getString("section"),
+                            rs.getInt("tier"),
+                            rs.getInt("seat_row"),
+                            rs.getInt("seat_number"),
+                            rs.getLong("price"),
+                            status);
+                })
+                .list();
+    }
+}

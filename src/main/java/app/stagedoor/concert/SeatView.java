@@ -1,0 +1,18 @@
+package app.stagedoor.concert;
+
+/**
+ * A seat as a fan sees it now: a hold past its expiry already shows as {@code AVAILABLE}.
+ *
+ * @param tier the price tier, 1 for the first section
+ */
+public record SeatView(long id, String section, int tier, int row, int number, long price, SeatStatus status) {
+
+    public boolean isAvailable() {
+        return status == SeatStatus.AVAILABLE;
+    }
+
+    /** Section, row and seat number, such as {@code VIP 3-12}. */
+    public String label() {
+        return section + " " + row + "-" + number;
+    }
+}

@@ -1,0 +1,57 @@
+package app.stagedoor.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** {@code /performances/{id}/seats}: the seat map. */
+class SeatMapPage extends Page {
+
+    SeatMapPage(WebDriver driver, String baseUrl) {
+        super(driver, baseUrl);
+        visible(testId("seat-map"));
+    }
+
+    List<String> sections() {
+        return driver.findElements(testId("section")).stream()
+                .map(section -> section.getAttribute("data-section"))
+                .toList();
+    }
+
+    int seatsIn(String section) {
+        return driver.findElements(By.cssSelector("[data-section='" + section + "'] [data-testid='seat']"))
+                .size();
+    }
+
+    String statusOf(long seatId) {
+        return driver.findElement(By.cssSelector("[data-seat-id='" + seatId + "']"))
+                .getAttribute("data-status");
+    }
+
+    List<Long> availableSeatIds() {
+        return driver.findElements(By.cssSelector("[data-status='AVAILABLE']")).stream()
+                .map(seat -> Long.parseLong(seat.getAttribute("data-seat-id")))
+                .toList();
+    }
+
+    /** Ticks seats by id; the summary beside the map follows. */
+    SeatMapPage pick(long... seatIds) {
+        for (long id : seatIds) {
+            var before = driver.findElement(testId("seat-summary"));
+            click(By.cssSelector("[data-seat-id='" + id + "']"));
+            waitFor(d -> ConcertEditorPage.isStale(before));
+        }
+        return this;
+    }
+
+    List<String> selectedSeats() {
+        return driver.findElements(testId("selected-seat")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    String total() {
+        return driver.findElement(testId("total")).getText();
+    }
+}
