@@ -30,6 +30,26 @@
     if (event.detail.xhr.status >= 500) toast(message("serverError"));
   });
 
+  // Countdowns: <strong data-countdown data-deadline="2026-12-01T10:00:00Z">. At zero the page
+  // reloads, and the server says what happens next (back to the waiting room, hold expired).
+  function pad(n) { return n < 10 ? "0" + n : "" + n; }
+  function tick() {
+    document.querySelectorAll("[data-countdown]").forEach(function (el) {
+      var left = Math.max(0, Math.floor((Date.parse(el.dataset.deadline) - Date.now()) / 1000));
+      var hours = Math.floor(left / 3600);
+      var text = (hours > 0 ? hours + ":" + pad(Math.floor(left / 60) % 60) : Math.floor(left / 60)) + ":" + pad(left % 60);
+      if (el.textContent !== text) el.textContent = text;
+      el.classList.toggle("urgent", left < 60);
+      if (left === 0 && !el.dataset.done) {
+        el.dataset.done = "1";
+        setTimeout(function () { window.location.reload(); }, 1500);
+      }
+    });
+  }
+  setInterval(tick, 1000);
+  document.addEventListener("DOMContentLoaded", tick);
+  document.addEventListener("htmx:afterSettle", tick);
+
   // Quick-amount chips fill an input: <button data-fill="#amount" data-value="10000">.
   document.addEventListener("click", function (event) {
     var chip = event.target.closest("[data-fill]");

@@ -55,6 +55,22 @@ public final class ApiClient {
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Joins a concert's waiting room and polls until admitted, as a script would. */
+    public void admitted(String token, long concertId) {
+        var joined = post("/api/v1/concerts/" + concertId + "/queue", token, null);
+        if (joined.status() != 200) {
+            throw new IllegalStateException("join failed: " + joined.raw());
+        }
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> "ACTIVE"
+                        .equals(get("/api/v1/concerts/" + concertId + "/queue", token)
+                                .body()
+                                .get("status")
+                                .asString()));
+    }
+
     public Answer get(String path, String token) {
         return send("GET", path, token, null);
     }

@@ -1,7 +1,9 @@
 package app.stagedoor.concert;
 
+import app.stagedoor.member.MemberPrincipal;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogueApiController {
 
     private final Catalogue catalogue;
+    private final AdmissionGate gate;
 
-    CatalogueApiController(Catalogue catalogue) {
+    CatalogueApiController(Catalogue catalogue, AdmissionGate gate) {
         this.catalogue = catalogue;
+        this.gate = gate;
     }
 
     record ConcertResponse(
@@ -54,19 +58,21 @@ class CatalogueApiController {
     }
 
     @GetMapping("/concerts/{concertId}/performances")
-    List<DateResponse> dates(@PathVariable long concertId) {
+    List<DateResponse> dates(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long concertId) {
         catalogue.publishedConcert(concertId);
+        gate.requireAdmitted(me.id(), concertId);
         return catalogue.datesOf(concertId).stream()
                 .map(d -> new DateResponse(d.id(), d.startsAt(), d.availableSeats(), d.totalSeats()))
                 .toList();
     }
 
     @GetMapping("/performances/{performanceId}/seats")
-    List<SeatResponse> seats(@PathVariable long performanceId) {
+    List<SeatResponse> seats(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long performanceId) {
         var map = catalogue.seatMap(performanceId);
         if (!map.concert().published()) {
             throw app.stagedoor.shared.DomainException.notFound();
         }
+        gate.requireAdmitted(me.id(), map.concert().id());
         return map.seats().stream()
                 .map(s -> new SeatResponse(s.id(), s.section(), s.row(), s.number(), s.price(), s.status()))
                 .toList();

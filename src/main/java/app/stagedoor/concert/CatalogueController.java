@@ -1,25 +1,33 @@
 package app.stagedoor.concert;
 
+import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.shared.DomainException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.view.FragmentsRendering;
 
 /**
  * The fan's way in: concerts on sale, a concert's page, its dates, and the seat map of a date,
- * which refreshes its availability every few seconds while keeping the fan's ticks.
+ * which refreshes its availability every few seconds while keeping the fan's ticks. The dates and
+ * the seat map are for fans the waiting room has admitted; everyone else is sent there.
  */
 @Controller
 class CatalogueController {
 
     private final Catalogue catalogue;
+    private final AdmissionGate gate;
 
-    CatalogueController(Catalogue catalogue) {
+    CatalogueController(Catalogue catalogue, AdmissionGate gate) {
         this.catalogue = catalogue;
+        this.gate = gate;
     }
 
     @GetMapping("/")
@@ -37,15 +45,26 @@ class CatalogueController {
     }
 
     @GetMapping("/concerts/{concertId}/performances")
-    String dates(@PathVariable long concertId, Model model) {
-        model.addAttribute("concert", catalogue.publishedConcert(concertId));
+    String dates(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long concertId, Model model) {
+        var concert = catalogue.publishedConcert(concertId);
+        var admittedUntil = gate.admittedUntil(me.id(), concertId);
+        if (admittedUntil.isEmpty()) {
+            return toWaitingRoom(concertId);
+        }
+        model.addAttribute("concert", concert);
+        model.addAttribute("admittedUntil", admittedUntil.get());
         model.addAttribute("dates", catalogue.datesOf(concertId));
         return "concert/performances";
     }
 
     @GetMapping("/performances/{performanceId}/seats")
-    String seats(@PathVariable long performanceId, Model model) {
+    String seats(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long performanceId, Model model) {
         var map = seatMap(performanceId);
+        var admittedUntil = gate.admittedUntil(me.id(), map.concert().id());
+        if (admittedUntil.isEmpty()) {
+            return toWaitingRoom(map.concert().id());
+        }
+        model.addAttribute("admittedUntil", admittedUntil.get());
         model.addAttribute("map", map);
         model.addAttribute(
                 "selection", SeatSelection.of(map, List.of(), map.concert().maxSeatsPerMember()));
@@ -55,9 +74,15 @@ class CatalogueController {
     /** The periodic refresh: the map as it is now, with the fan's ticks kept where still free. */
     @HxRequest
     @GetMapping("/performances/{performanceId}/seats/map")
-    FragmentsRendering seatMapFragment(
-            @PathVariable long performanceId, @RequestParam(required = false) List<Long> seatIds, Model model) {
+    View seatMapFragment(
+            @AuthenticationPrincipal MemberPrincipal me,
+            @PathVariable long performanceId,
+            @RequestParam(required = false) List<Long> seatIds,
+            Model model) {
         var map = seatMap(performanceId);
+        if (gate.admittedUntil(me.id(), map.concert().id()).isEmpty()) {
+            return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");
+        }
         model.addAttribute("map", map);
         model.addAttribute(
                 "selection", SeatSelection.of(map, seatIds, map.concert().maxSeatsPerMember()));
@@ -69,20 +94,31 @@ class CatalogueController {
     /** The summary beside the map, after each tick or untick. */
     @HxRequest
     @GetMapping("/performances/{performanceId}/seats/summary")
-    String summaryFragment(
-            @PathVariable long performanceId, @RequestParam(required = false) List<Long> seatIds, Model model) {
+    View summaryFragment(
+            @AuthenticationPrincipal MemberPrincipal me,
+            @PathVariable long performanceId,
+            @RequestParam(required = false) List<Long> seatIds,
+            Model model) {
         var map = seatMap(performanceId);
+        if (gate.admittedUntil(me.id(), map.concert().id()).isEmpty()) {
+            return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");
+        }
         model.addAttribute("map", map);
         model.addAttribute(
                 "selection", SeatSelection.of(map, seatIds, map.concert().maxSeatsPerMember()));
-        return "concert/seats :: summary(oob=false)";
+        return FragmentsRendering.fragment("concert/seats :: summary(oob=false)")
+                .build();
     }
 
     private SeatMapView seatMap(long performanceId) {
         var map = catalogue.seatMap(performanceId);
         if (!map.concert().published()) {
-            throw app.stagedoor.shared.DomainException.notFound();
+            throw DomainException.notFound();
         }
         return map;
+    }
+
+    private static String toWaitingRoom(long concertId) {
+        return "redirect:/concerts/" + concertId + "/waiting-room";
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.SmartView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -35,7 +36,8 @@ class WalletBadge implements HandlerInterceptor, WebMvcConfigurer {
         if (view == null
                 || view.getModel().containsKey("walletBalance")
                 || request.getHeader(HtmxRequestHeader.HX_REQUEST.getValue()) != null
-                || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
+                || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))
+                || view.getView() instanceof SmartView smart && smart.isRedirectView()) {
             return;
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -2,6 +2,7 @@ package app.stagedoor.web;
 
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.member.Role;
+import app.stagedoor.shared.SigningKeys;
 import java.time.Clock;
 import java.time.Duration;
 import javax.crypto.SecretKey;

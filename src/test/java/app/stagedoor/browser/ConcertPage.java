@@ -15,8 +15,8 @@ class ConcertPage extends Page {
         return driver.findElement(By.cssSelector(".concert-detail h1")).getText();
     }
 
-    DatesPage chooseSeats() {
-        click(testId("choose-seats"));
-        return new DatesPage(driver, baseUrl);
+    WaitingRoomPage joinWaitingRoom() {
+        click(testId("join"));
+        return new WaitingRoomPage(driver, baseUrl);
     }
 }

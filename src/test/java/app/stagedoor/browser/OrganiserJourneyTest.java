@@ -47,7 +47,7 @@ class OrganiserJourneyTest extends BrowserTest {
         var concert = new ConcertPage(fan, baseUrl());
         assertThat(concert.title()).isEqualTo(title);
 
-        var dates = concert.chooseSeats();
+        var dates = concert.joinWaitingRoom().admitted();
         assertThat(dates.remaining()).containsExactly("46 of 46 seats left");
         var map = dates.pickDate(0);
         assertThat(map.sections()).containsExactly("Floor", "Balcony");

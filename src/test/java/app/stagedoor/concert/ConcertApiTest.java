@@ -70,6 +70,9 @@ class ConcertApiTest {
         assertThat(one.get("venue").asString()).isEqualTo("Olympic Hall");
         assertThat(one.get("salesOpenAt").asString()).endsWith("Z");
 
+        assertThat(api.get("/api/v1/concerts/" + id + "/performances", fan).code())
+                .isEqualTo("NOT_ADMITTED");
+        api.admitted(fan, id);
         var dates = api.get("/api/v1/concerts/" + id + "/performances", fan);
         assertThat(dates.status()).isEqualTo(200);
         assertThat(dates.body()).hasSize(2);

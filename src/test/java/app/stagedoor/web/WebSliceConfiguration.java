@@ -1,5 +1,6 @@
 package app.stagedoor.web;
 
+import app.stagedoor.shared.SigningKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;

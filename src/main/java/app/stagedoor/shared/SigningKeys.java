@@ -1,4 +1,4 @@
-package app.stagedoor.web;
+package app.stagedoor.shared;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -9,21 +9,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * HMAC keys of the application. A configured key wins; otherwise the first instance to start
- * generates one and stores it, and every other instance reads that one.
+ * HMAC keys of the application (API bearer tokens, waiting-room tickets). A configured key wins;
+ * otherwise the first instance to start generates one and stores it, and every other instance
+ * reads that one.
  */
 @Component
-class SigningKeys {
+public class SigningKeys {
 
     private static final int KEY_BYTES = 32;
 
     private final JdbcClient jdbc;
 
-    SigningKeys(JdbcClient jdbc) {
+    public SigningKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    SecretKey hmacKey(String name, String configuredBase64) {
+    public SecretKey hmacKey(String name, String configuredBase64) {
         byte[] key = configuredBase64 == null || configuredBase64.isBlank()
                 ? storedOrNew(name)
                 : Base64.getDecoder().decode(configuredBase64.trim());

@@ -1,0 +1,66 @@
+package app.stagedoor.queue;
+
+import app.stagedoor.concert.Catalogue;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a poll needs to know about a concert's line, cached for a fraction of a second per
+ * instance: the admitted-up-to mark, the measured pace, the settings and the sale's opening. Polls
+ * read this instead of the database: refreshed in the background after a quarter of a second,
+ * and never served more than a second old.
+ */
+@Component
+class LineSnapshots {
+
+    record Snapshot(
+            long concertId,
+            boolean exists,
+            boolean published,
+            Instant salesOpenAt,
+            long lastSeq,
+            long admittedUpTo,
+            double placesPerSecond,
+            QueueSettings settings) {
+
+        /** The pace to promise: as measured, or as set while nothing was measured yet. */
+        double pace() {
+            return placesPerSecond > 0 ? placesPerSecond : settings.configuredPlacesPerSecond();
+        }
+    }
+
+    private final LoadingCache<Long, Snapshot> cache;
+
+    LineSnapshots(QueueStore store, Catalogue catalogue, QueueProperties properties) {
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .refreshAfterWrite(properties.snapshotTtl())
+                .expireAfterWrite(properties.snapshotTtl().multipliedBy(4))
+                .build(concertId -> {
+                    var concert = catalogue.findConcert(concertId);
+                    var line = store.findLine(concertId).orElse(QueueStore.LineRow.empty(concertId));
+                    var settings = store.findSettings(concertId)
+                            .orElse(properties.defaults().settings());
+                    return new Snapshot(
+                            concertId,
+                            concert.isPresent(),
+                            concert.map(c -> c.published()).orElse(false),
+                            concert.map(c -> c.salesOpenAt()).orElse(Instant.MAX),
+                            line.lastSeq(),
+                            line.admittedUpTo(),
+                            line.placesPerSecond(),
+                            settings);
+                });
+    }
+
+    Snapshot get(long concertId) {
+        return cache.get(concertId);
+    }
+
+    /** After this instance changed a line's settings, its own fans see them at once. */
+    void forget(long concertId) {
+        cache.invalidate(concertId);
+    }
+}

@@ -1,0 +1,82 @@
+package app.stagedoor.queue;
+
+import app.stagedoor.member.MemberPrincipal;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/concerts/{id}/queue}: join, poll, leave. Send the returned {@code token} back in
+ * the {@code Queue-Token} header of each poll and wait {@code pollAfterMillis} between polls.
+ */
+@RestController
+@RequestMapping("/api/v1/concerts/{concertId}/queue")
+class QueueApiController {
+
+    static final String TICKET_HEADER = "Queue-Token";
+
+    private final WaitingRoom waitingRoom;
+
+    QueueApiController(WaitingRoom waitingRoom) {
+        this.waitingRoom = waitingRoom;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TicketResponse(
+            String token,
+            QueueStatus status,
+            Long position,
+            Long fansAhead,
+            Long estimatedWaitSeconds,
+            Instant activeUntil,
+            Long pollAfterMillis,
+            Integer progressPercent,
+            Boolean paused,
+            ExpireReason expireReason) {
+
+        static TicketResponse of(QueueTicket ticket) {
+            if (ticket.status() == QueueStatus.NONE) {
+                return new TicketResponse(
+                        null, QueueStatus.NONE, null, null, null, null, ticket.pollAfterMillis(), null, null, null);
+            }
+            return new TicketResponse(
+                    ticket.token(),
+                    ticket.status(),
+                    ticket.position(),
+                    ticket.fansAhead(),
+                    ticket.estimatedWaitSeconds(),
+                    ticket.activeUntil(),
+                    ticket.pollAfterMillis(),
+                    ticket.progressPercent(),
+                    ticket.isWaiting() ? ticket.paused() : null,
+                    ticket.expireReason());
+        }
+    }
+
+    @PostMapping
+    TicketResponse join(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long concertId) {
+        return TicketResponse.of(waitingRoom.join(me.id(), concertId));
+    }
+
+    @GetMapping
+    TicketResponse status(
+            @AuthenticationPrincipal MemberPrincipal me,
+            @PathVariable long concertId,
+            @RequestHeader(name = TICKET_HEADER, required = false) String ticket) {
+        return TicketResponse.of(waitingRoom.status(me.id(), concertId, ticket));
+    }
+
+    @DeleteMapping
+    ResponseEntity<Void> leave(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long concertId) {
+        waitingRoom.leave(me.id(), concertId);
+        return ResponseEntity.noContent().build();
+    }
+}

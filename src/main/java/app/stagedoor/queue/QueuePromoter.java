@@ -1,0 +1,97 @@
+package app.stagedoor.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves every line: ends admissions that ran out, drops fans who stopped polling, and admits the
+ * next fans in order at the organiser's pace. It runs on one instance per tick (ShedLock), and each
+ * concert's admission is also claimed with a conditional update, so even two promoters racing the
+ * same tick admit once. All of its state is in the database: a restart picks up where it was.
+ */
+@Component
+class QueuePromoter {
+
+    private static final Logger log = LoggerFactory.getLogger(QueuePromoter.class);
+    private static final double SMOOTHING = 0.3;
+
+    record Outcome(int admitted, int expired, long mark) {}
+
+    private final QueueStore store;
+    private final QueueProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    QueuePromoter(QueueStore store, QueueProperties properties, TransactionTemplate transaction, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Every line, one after the other; {@link QueueJobs} calls this on one instance per tick. */
+    void tick() {
+        for (long concertId : store.lineIds()) {
+            try {
+                promote(concertId);
+            } catch (RuntimeException failure) {
+                log.warn("Could not move the line of concert {}: {}", concertId, failure.toString());
+            }
+        }
+    }
+
+    /** One tick of one concert's line, in one transaction. */
+    Outcome promote(long concertId) {
+        return transaction.execute(status -> promote(concertId, clock.instant()));
+    }
+
+    private Outcome promote(long concertId, Instant now) {
+        store.lockLine(concertId);
+        var settings =
+                store.findSettings(concertId).orElse(properties.defaults().settings());
+        int expired = store.expireTimedOut(concertId, now)
+                + store.expireAbandoned(concertId, now.minus(properties.abandonAfter()), now);
+
+        int admitted = 0;
+        boolean admissionRan = !settings.paused()
+                && store.claimAdmission(concertId, now, now.plusSeconds(settings.admitIntervalSeconds())) == 1;
+        if (admissionRan) {
+            int room = settings.admitCount();
+            if (settings.maxActive() != null) {
+                room = (int) Math.min(
+                        room, Math.max(0, settings.maxActive() - store.countInStatus(concertId, QueueStatus.ACTIVE)));
+            }
+            if (room > 0) {
+                admitted =
+                        store.admit(store.nextWaiting(concertId, room), now, now.plusSeconds(settings.activeSeconds()));
+            }
+        }
+
+        var line = store.findLine(concertId).orElse(QueueStore.LineRow.empty(concertId));
+        var firstWaiting = store.firstWaitingSeq(concertId);
+        // Every place before the first fan still waiting has been admitted or has left.
+        long mark =
+                Math.max(line.admittedUpTo(), firstWaiting.map(seq -> seq - 1).orElse(line.lastSeq()));
+
+        double pace = line.placesPerSecond();
+        Instant measuredAt = line.measuredAt();
+        if (admissionRan && firstWaiting.isPresent()) {
+            // The line is longer than one admission: how fast it moved since the last one is its pace.
+            if (measuredAt != null && now.isAfter(measuredAt)) {
+                double seconds = Duration.between(measuredAt, now).toMillis() / 1000.0;
+                double observed = (mark - line.admittedUpTo()) / seconds;
+                pace = pace == 0 ? observed : SMOOTHING * observed + (1 - SMOOTHING) * pace;
+            }
+            measuredAt = now;
+        } else if (firstWaiting.isEmpty()) {
+            measuredAt = null; // an empty line has no pace; the next rush measures afresh
+        }
+        store.advance(concertId, mark, admitted, expired, pace, measuredAt);
+        return new Outcome(admitted, expired, mark);
+    }
+}

@@ -1,0 +1,42 @@
+package app.stagedoor.queue;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The waiting room's machinery.
+ *
+ * @param defaults the settings of a concert's line until its organiser changes them
+ * @param tick how often the promoter runs (each concert then admits at its own interval)
+ * @param abandonAfter a waiting fan who has not polled for this long loses their place
+ * @param lastSeenFlush how often polls are written down, in one batch per instance
+ * @param snapshotTtl how long a line's admitted-up-to mark is cached for polls
+ * @param pollMin the shortest suggested poll interval, near the front
+ * @param pollMax the longest suggested poll interval, far back
+ * @param ticketSecret base64 HMAC key for waiting-room tickets; unset: generated and kept in the
+ *     database
+ */
+@ConfigurationProperties("stagedoor.queue")
+record QueueProperties(
+        @DefaultValue Defaults defaults,
+        @DefaultValue("1s") Duration tick,
+        @DefaultValue("3m") Duration abandonAfter,
+        @DefaultValue("2s") Duration lastSeenFlush,
+        @DefaultValue("250ms") Duration snapshotTtl,
+        @DefaultValue("2s") Duration pollMin,
+        @DefaultValue("30s") Duration pollMax,
+        String ticketSecret) {
+
+    record Defaults(
+            @DefaultValue("50") int admitCount,
+            @DefaultValue("10") int admitIntervalSeconds,
+            Integer maxActive,
+            @DefaultValue("600") int activeSeconds,
+            @DefaultValue("300") int holdSeconds) {
+
+        QueueSettings settings() {
+            return new QueueSettings(admitCount, admitIntervalSeconds, maxActive, activeSeconds, holdSeconds, false);
+        }
+    }
+}

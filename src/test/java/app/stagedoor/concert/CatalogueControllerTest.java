@@ -1,0 +1,152 @@
+package app.stagedoor.concert;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.member.Role;
+import app.stagedoor.web.PageTest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The fan's catalogue pages, and the gate in front of the dates and the seat map. */
+@PageTest(CatalogueController.class)
+class CatalogueControllerTest {
+
+    static final MemberPrincipal FAN = new MemberPrincipal(5, "fan", Role.FAN);
+    static final Instant UNTIL = Instant.parse("2026-12-01T10:30:00Z");
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Catalogue catalogue;
+
+    @MockitoBean
+    AdmissionGate gate;
+
+    @BeforeEach
+    void aConcertWithADate() {
+        var concert = new ConcertView(
+                3,
+                "Aurora",
+                "HAEUN",
+                "Hall",
+                "",
+                ZoneId.of("Asia/Seoul"),
+                Instant.parse("2026-11-01T00:00:00Z"),
+                4,
+                true,
+                false,
+                List.of(new ConcertView.SectionView("VIP", 1, 1, 3, 100_000)),
+                List.of(new PerformanceView(8, 3, Instant.parse("2026-12-24T10:30:00Z"))));
+        var performance = new PerformanceView(8, 3, Instant.parse("2026-12-24T10:30:00Z"));
+        var seats = List.of(
+                new SeatView(81, "VIP", 1, 1, 1, 100_000, SeatStatus.AVAILABLE),
+                new SeatView(82, "VIP", 1, 1, 2, 100_000, SeatStatus.RESERVED),
+                new SeatView(83, "VIP", 1, 1, 3, 100_000, SeatStatus.BOOKED));
+        given(catalogue.publishedConcert(3)).willReturn(concert);
+        given(catalogue.datesOf(3)).willReturn(List.of(new PerformanceAvailability(8, performance.startsAt(), 1, 3)));
+        given(catalogue.seatMap(8)).willReturn(SeatMapView.layOut(concert, performance, seats));
+    }
+
+    @Test
+    void without_an_admission_the_dates_and_the_map_send_the_fan_to_the_waiting_room() throws Exception {
+        given(gate.admittedUntil(5, 3)).willReturn(Optional.empty());
+        mvc.perform(get("/concerts/3/performances").with(user(FAN)))
+                .andExpect(redirectedUrl("/concerts/3/waiting-room"));
+        mvc.perform(get("/performances/8/seats").with(user(FAN))).andExpect(redirectedUrl("/concerts/3/waiting-room"));
+        mvc.perform(get("/performances/8/seats/map").with(user(FAN)).header("HX-Request", "true"))
+                .andExpect(header().string("HX-Redirect", "/concerts/3/waiting-room"));
+        mvc.perform(get("/performances/8/seats/summary").with(user(FAN)).header("HX-Request", "true"))
+                .andExpect(header().string("HX-Redirect", "/concerts/3/waiting-room"));
+    }
+
+    @Test
+    void an_admitted_fan_sees_the_dates_with_the_time_left() throws Exception {
+        given(gate.admittedUntil(5, 3)).willReturn(Optional.of(UNTIL));
+        mvc.perform(get("/concerts/3/performances").with(user(FAN)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("1 of 3 seats left"),
+                                containsString("Your access lasts until 7:30 PM."),
+                                containsString("data-deadline=\"2026-12-01T10:30:00Z\""))));
+    }
+
+    @Test
+    void the_map_shows_free_held_and_sold_seats_apart() throws Exception {
+        given(gate.admittedUntil(5, 3)).willReturn(Optional.of(UNTIL));
+        mvc.perform(get("/performances/8/seats").with(user(FAN)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-seat-id=\"81\" data-status=\"AVAILABLE\""),
+                                containsString("data-seat-id=\"82\" data-status=\"RESERVED\""),
+                                containsString("data-seat-id=\"83\" data-status=\"BOOKED\""),
+                                containsString("VIP, row 1, seat 3, taken"))));
+    }
+
+    @Test
+    void the_refreshed_map_keeps_the_fans_ticks_and_names_seats_taken_meanwhile() throws Exception {
+        given(gate.admittedUntil(5, 3)).willReturn(Optional.of(UNTIL));
+        mvc.perform(get("/performances/8/seats/map")
+                        .param("seatIds", "81", "82")
+                        .with(user(FAN))
+                        .header("HX-Request", "true")
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"seat-map\""),
+                                containsString("hx-swap-oob=\"true\""),
+                                containsString("checked=\"checked\""),
+                                containsString("Just taken by someone else: VIP 1-2."),
+                                containsString("₩100,000"),
+                                not(containsString("<html")))));
+    }
+
+    @Test
+    void more_seats_than_allowed_are_refused_in_the_summary() throws Exception {
+        given(gate.admittedUntil(5, 3)).willReturn(Optional.of(UNTIL));
+        var concert = catalogue.publishedConcert(3);
+        var many = new java.util.ArrayList<SeatView>();
+        for (int i = 1; i <= 6; i++) {
+            many.add(new SeatView(100 + i, "VIP", 1, 1, i, 100_000, SeatStatus.AVAILABLE));
+        }
+        given(catalogue.seatMap(8))
+                .willReturn(SeatMapView.layOut(concert, concert.performances().get(0), many));
+        mvc.perform(get("/performances/8/seats/summary")
+                        .param("seatIds", "101", "102", "103", "104", "105")
+                        .with(user(FAN))
+                        .header("HX-Request", "true")
+                        .header("Accept-Language", "en"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("You can hold at most 4 seats for this date."),
+                                containsString("₩500,000"))));
+    }
+
+    @Test
+    void a_visitor_may_browse_but_must_sign_in_for_the_dates() throws Exception {
+        mvc.perform(get("/concerts/3").header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sign in to buy tickets")));
+        mvc.perform(get("/concerts/3/performances").accept("text/html")).andExpect(redirectedUrl("/login"));
+    }
+}

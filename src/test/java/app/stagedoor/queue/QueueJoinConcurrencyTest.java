@@ -1,0 +1,88 @@
+package app.stagedoor.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stagedoor.IntegrationTest;
+import app.stagedoor.TestConcerts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A rush at the door: many fans join at once, each from three tabs, against the real database. */
+@IntegrationTest
+@Tag("database")
+class QueueJoinConcurrencyTest {
+
+    static final int FANS = 500;
+    static final int TABS = 3;
+
+    @Autowired
+    WaitingRoom room;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void five_hundred_fans_joining_from_three_tabs_each_get_one_ticket_and_distinct_gap_free_places() throws Exception {
+        long concert = TestConcerts.onSaleNow(jdbc);
+        room.updateSettings(concert, new QueueSettings(1, 3_600, null, 600, 300, true), "test");
+        var fans = new ArrayList<Long>();
+        for (int i = 0; i < FANS; i++) {
+            fans.add(TestConcerts.fan(jdbc));
+        }
+        var tokensPerFan = new ConcurrentHashMap<Long, java.util.Set<Long>>();
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(48);
+        List<Future<?>> joins = new ArrayList<>();
+        for (long fan : fans) {
+            for (int tab = 0; tab < TABS; tab++) {
+                joins.add(pool.submit(() -> {
+                    start.await();
+                    var ticket = room.join(fan, concert);
+                    assertThat(ticket.status()).isEqualTo(QueueStatus.WAIT);
+                    tokensPerFan
+                            .computeIfAbsent(fan, f -> ConcurrentHashMap.newKeySet())
+                            .add(seqOf(fan, concert));
+                    return null;
+                }));
+            }
+        }
+        start.countDown();
+        for (var join : joins) {
+            join.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(tokensPerFan).hasSize(FANS);
+        assertThat(tokensPerFan.values())
+                .allSatisfy(places -> assertThat(places).as("one place per fan").hasSize(1));
+        var places = jdbc.sql("SELECT seq FROM queue_tokens WHERE concert_id = ? ORDER BY seq")
+                .param(concert)
+                .query(Long.class)
+                .list();
+        assertThat(places)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, FANS).boxed().toList());
+        assertThat(jdbc.sql("SELECT last_seq FROM queue_lines WHERE concert_id = ?")
+                        .param(concert)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(FANS);
+    }
+
+    private long seqOf(long fan, long concert) {
+        return jdbc.sql("SELECT seq FROM queue_tokens WHERE concert_id = ? AND member_id = ?")
+                .params(concert, fan)
+                .query(Long.class)
+                .single();
+    }
+}

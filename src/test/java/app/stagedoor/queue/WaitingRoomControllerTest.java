@@ -1,0 +1,159 @@
+package app.stagedoor.queue;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import app.stagedoor.concert.Catalogue;
+import app.stagedoor.concert.ConcertView;
+import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.member.Role;
+import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.web.PageTest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PageTest(WaitingRoomController.class)
+class WaitingRoomControllerTest {
+
+    static final MemberPrincipal FAN = new MemberPrincipal(5, "fan", Role.FAN);
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    WaitingRoom room;
+
+    @MockitoBean
+    Catalogue catalogue;
+
+    @BeforeEach
+    void aConcert() {
+        given(catalogue.publishedConcert(3))
+                .willReturn(new ConcertView(
+                        3,
+                        "Aurora",
+                        "HAEUN",
+                        "Hall",
+                        "",
+                        ZoneId.of("Asia/Seoul"),
+                        Instant.parse("2026-11-01T00:00:00Z"),
+                        4,
+                        true,
+                        false,
+                        List.of(new ConcertView.SectionView("VIP", 1, 1, 3, 100_000)),
+                        List.of()));
+    }
+
+    static QueueTicket waiting(long position, int progress) {
+        return new QueueTicket(
+                3, QueueStatus.WAIT, "signed-ticket", position, 240L, null, 5_000, progress, false, null);
+    }
+
+    @Test
+    void a_waiting_fan_sees_place_fans_ahead_wait_and_progress() throws Exception {
+        given(room.status(5, 3, null)).willReturn(waiting(1_234, 40));
+        mvc.perform(get("/concerts/3/waiting-room").with(user(FAN)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("1,234"),
+                                containsString("1,233"),
+                                containsString("about 4 min"),
+                                containsString("value=\"40\""),
+                                containsString("hx-trigger=\"load delay:5000ms\""),
+                                containsString("ticket=signed-ticket"))));
+    }
+
+    @Test
+    void the_poll_returns_the_panel_and_moves_an_admitted_fan_on() throws Exception {
+        given(room.status(5, 3, "signed-ticket")).willReturn(waiting(7, 90));
+        mvc.perform(get("/concerts/3/waiting-room/status")
+                        .param("ticket", "signed-ticket")
+                        .with(user(FAN))
+                        .header("HX-Request", "true")
+                        .header("Accept-Language", "ko"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"waiting-panel\""),
+                                containsString("약 4분"),
+                                not(containsString("<html")))));
+
+        given(room.status(5, 3, "signed-ticket"))
+                .willReturn(new QueueTicket(
+                        3,
+                        QueueStatus.ACTIVE,
+                        null,
+                        null,
+                        null,
+                        Instant.now().plusSeconds(600),
+                        30_000,
+                        100,
+                        false,
+                        null));
+        mvc.perform(get("/concerts/3/waiting-room/status")
+                        .param("ticket", "signed-ticket")
+                        .with(user(FAN))
+                        .header("HX-Request", "true"))
+                .andExpect(header().string("HX-Redirect", "/concerts/3/performances"));
+    }
+
+    @Test
+    void joining_leads_to_the_waiting_room_and_before_the_sales_says_when_they_open() throws Exception {
+        given(room.join(5, 3)).willReturn(waiting(1, 0));
+        mvc.perform(post("/concerts/3/waiting-room").with(user(FAN)).with(csrf()))
+                .andExpect(redirectedUrl("/concerts/3/waiting-room"));
+
+        given(room.join(5, 3)).willThrow(new DomainException(ErrorCode.SALES_NOT_OPEN));
+        mvc.perform(post("/concerts/3/waiting-room").with(user(FAN)).with(csrf()))
+                .andExpect(redirectedUrl("/concerts/3/waiting-room"));
+    }
+
+    @Test
+    void an_admitted_fan_goes_straight_to_the_dates_and_a_leaver_may_join_again() throws Exception {
+        given(room.status(5, 3, null))
+                .willReturn(new QueueTicket(
+                        3,
+                        QueueStatus.ACTIVE,
+                        null,
+                        null,
+                        null,
+                        Instant.now().plusSeconds(600),
+                        30_000,
+                        100,
+                        false,
+                        null));
+        mvc.perform(get("/concerts/3/waiting-room").with(user(FAN)))
+                .andExpect(redirectedUrl("/concerts/3/performances"));
+
+        mvc.perform(post("/concerts/3/waiting-room/leave").with(user(FAN)).with(csrf()))
+                .andExpect(redirectedUrl("/concerts/3/waiting-room"));
+        verify(room).leave(5, 3);
+        given(room.status(5, 3, null))
+                .willReturn(new QueueTicket(
+                        3, QueueStatus.EXPIRE, null, null, null, null, 30_000, null, false, ExpireReason.TIMEOUT));
+        mvc.perform(get("/concerts/3/waiting-room").with(user(FAN)).header("Accept-Language", "en"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Your time to pick seats ran out."),
+                                containsString("Join the waiting room"))));
+    }
+}

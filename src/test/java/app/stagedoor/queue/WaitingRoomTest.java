@@ -1,0 +1,180 @@
+package app.stagedoor.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import app.stagedoor.ClockedTest;
+import app.stagedoor.MutableClock;
+import app.stagedoor.TestConcerts;
+import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The ticket's state machine and the poll: NONE → WAIT → ACTIVE → EXPIRE, and back in line. */
+@ClockedTest
+@Tag("database")
+class WaitingRoomTest {
+
+    @Autowired
+    WaitingRoom room;
+
+    @Autowired
+    QueuePromoter promoter;
+
+    @Autowired
+    QueueStore store;
+
+    @Autowired
+    LastSeen lastSeen;
+
+    @Autowired
+    LineSnapshots lines;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long onSale() {
+        long concert = TestConcerts.published(jdbc, clock.instant().minus(Duration.ofHours(1)));
+        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, false), "test");
+        return concert;
+    }
+
+    @Test
+    void none_then_wait_then_active_then_expire_then_wait_again_at_the_back() {
+        long concert = onSale();
+        long fan = TestConcerts.fan(jdbc);
+        assertThat(room.status(fan, concert, null).status()).isEqualTo(QueueStatus.NONE);
+
+        var waiting = room.join(fan, concert);
+        assertThat(waiting.status()).isEqualTo(QueueStatus.WAIT);
+        assertThat(waiting.position()).isEqualTo(1);
+        assertThat(waiting.token()).isNotBlank();
+
+        promoter.promote(concert);
+        var active = room.status(fan, concert, null);
+        assertThat(active.status()).isEqualTo(QueueStatus.ACTIVE);
+        assertThat(active.activeUntil()).isCloseTo(clock.instant().plusSeconds(60), within(1, ChronoUnit.SECONDS));
+        assertThat(room.join(fan, concert).status())
+                .as("joining while admitted keeps the admission")
+                .isEqualTo(QueueStatus.ACTIVE);
+
+        room.expireAfterPayment(fan, concert);
+        var paid = room.status(fan, concert, null);
+        assertThat(paid.status()).isEqualTo(QueueStatus.EXPIRE);
+        assertThat(paid.expireReason()).isEqualTo(ExpireReason.PAID);
+
+        long other = TestConcerts.fan(jdbc);
+        room.join(other, concert);
+        lines.forget(concert);
+        var again = room.join(fan, concert);
+        assertThat(again.status()).isEqualTo(QueueStatus.WAIT);
+        assertThat(again.position()).as("behind the fan who joined meanwhile").isEqualTo(2);
+    }
+
+    @Test
+    void illegal_transitions_change_nothing() {
+        long concert = onSale();
+        long fan = TestConcerts.fan(jdbc);
+        room.join(fan, concert);
+        var token = store.findToken(concert, fan).orElseThrow();
+
+        assertThat(store.expire(token.id(), ExpireReason.PAID, clock.instant(), QueueStatus.ACTIVE))
+                .as("a waiting fan cannot pay an admission away")
+                .isZero();
+        room.leave(fan, concert);
+        assertThat(store.admit(
+                        java.util.List.of(token.id()),
+                        clock.instant(),
+                        clock.instant().plusSeconds(60)))
+                .as("an expired ticket is never admitted")
+                .isZero();
+        assertThat(store.reopen(token.id(), clock.instant())).isEqualTo(1);
+        assertThat(store.reopen(token.id(), clock.instant()))
+                .as("a waiting ticket is not reopened")
+                .isZero();
+        room.leave(fan, concert);
+        room.leave(fan, concert);
+        assertThat(store.findLine(concert).orElseThrow().expiredTotal())
+                .as("each ticket that left counts once, however often it was left")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void before_the_sales_open_joining_is_refused_and_unknown_concerts_are_not_found() {
+        long later = TestConcerts.published(jdbc, clock.instant().plus(Duration.ofDays(1)));
+        long fan = TestConcerts.fan(jdbc);
+        assertThatThrownBy(() -> room.join(fan, later))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SALES_NOT_OPEN));
+        assertThatThrownBy(() -> room.join(fan, 987_654_321L))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThat(store.findToken(later, fan)).isEmpty();
+    }
+
+    @Test
+    void a_signed_ticket_is_answered_from_the_snapshot_and_useless_to_anyone_else() {
+        long concert = onSale();
+        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, true), "test");
+        long fan = TestConcerts.fan(jdbc);
+        long stranger = TestConcerts.fan(jdbc);
+        room.join(TestConcerts.fan(jdbc), concert);
+        var ticket = room.join(fan, concert);
+        assertThat(ticket.position()).isEqualTo(2);
+
+        // while waiting, the poll needs no database: it answers even with the row gone
+        jdbc.sql("UPDATE queue_tokens SET seq = seq WHERE concert_id = ?")
+                .param(concert)
+                .update();
+        var polled = room.status(fan, concert, ticket.token());
+        assertThat(polled.position()).isEqualTo(2);
+        assertThat(polled.token()).isEqualTo(ticket.token());
+
+        // another fan presenting it gets their own standing, not this place
+        assertThat(room.status(stranger, concert, ticket.token()).status()).isEqualTo(QueueStatus.NONE);
+        // a forged or mangled ticket is ignored
+        assertThat(room.status(fan, concert, ticket.token() + "x").position()).isEqualTo(2);
+        assertThat(room.status(fan, concert, "not.a.ticket").position()).isEqualTo(2);
+    }
+
+    @Test
+    void a_ticket_that_left_in_another_instance_is_noticed_at_the_next_flush() {
+        long concert = onSale();
+        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, true), "test");
+        long fan = TestConcerts.fan(jdbc);
+        var ticket = room.join(fan, concert);
+        // another instance ends the ticket: only the database knows
+        jdbc.sql(
+                        "UPDATE queue_tokens SET status = 'EXPIRE', expire_reason = 'LEFT' WHERE concert_id = ? AND member_id = ?")
+                .params(concert, fan)
+                .update();
+        room.status(fan, concert, ticket.token());
+        lastSeen.flush();
+        var after = room.status(fan, concert, ticket.token());
+        assertThat(after.status()).isEqualTo(QueueStatus.EXPIRE);
+        assertThat(after.expireReason()).isEqualTo(ExpireReason.LEFT);
+    }
+
+    @Test
+    void fans_far_back_are_asked_to_poll_less_often() {
+        long concert = onSale();
+        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, false), "test");
+        var first = room.join(TestConcerts.fan(jdbc), concert);
+        for (int i = 0; i < 30; i++) {
+            room.join(TestConcerts.fan(jdbc), concert);
+        }
+        var last = room.join(TestConcerts.fan(jdbc), concert);
+        assertThat(first.pollAfterMillis()).isBetween(2_000L, 2_300L);
+        assertThat(last.position()).isEqualTo(32);
+        assertThat(last.pollAfterMillis()).isGreaterThanOrEqualTo(30_000L).isLessThanOrEqualTo(33_000L);
+    }
+}
