@@ -3,6 +3,7 @@ package app.stagedoor;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -32,6 +33,57 @@ public final class TestConcerts {
 
     public static long onSaleNow(JdbcClient jdbc) {
         return published(jdbc, Instant.now().minus(1, ChronoUnit.HOURS));
+    }
+
+    /** A date of the concert with {@code seats} seats in one section at {@code price}; its seat ids in order. */
+    public static List<Long> date(JdbcClient jdbc, long concertId, int seats, long price) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO performances (concert_id, starts_at) VALUES (?, ?)")
+                .params(concertId, Timestamp.from(Instant.now().plus(30, ChronoUnit.DAYS)))
+                .update(keys, "id");
+        long performance = keys.getKeyAs(Number.class).longValue();
+        for (int number = 1; number <= seats; number++) {
+            jdbc.sql(
+                            "INSERT INTO seats (performance_id, section, tier, seat_row, seat_number, price) VALUES (?, 'Floor', 1, 1, ?, ?)")
+                    .params(performance, number, price)
+                    .update();
+        }
+        return jdbc.sql("SELECT id FROM seats WHERE performance_id = ? ORDER BY seat_number")
+                .param(performance)
+                .query(Long.class)
+                .list();
+    }
+
+    public static long performanceOf(JdbcClient jdbc, long seatId) {
+        return jdbc.sql("SELECT performance_id FROM seats WHERE id = ?")
+                .param(seatId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Lets a fan in, as the waiting room's promoter would, for an hour. */
+    public static void admit(JdbcClient jdbc, long concertId, long memberId) {
+        var now = Instant.now();
+        jdbc.sql(
+                        "INSERT INTO queue_tokens (concert_id, member_id, seq, status, joined_at, last_seen_at, admitted_at, active_until)"
+                                + " VALUES (?, ?, NULL, 'ACTIVE', ?, ?, ?, ?)")
+                .params(
+                        concertId,
+                        memberId,
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        Timestamp.from(now.plus(1, ChronoUnit.HOURS)))
+                .update();
+    }
+
+    /** A fan with an empty wallet, straight into the tables (no password hashing: fast for crowds). */
+    public static long fanWithWallet(JdbcClient jdbc) {
+        long fan = fan(jdbc);
+        jdbc.sql("INSERT INTO wallets (member_id, balance, updated_at) VALUES (?, 0, ?)")
+                .params(fan, Timestamp.from(Instant.now()))
+                .update();
+        return fan;
     }
 
     /** A fan, straight into the members table (no wallet). */

@@ -88,7 +88,7 @@ class Concert {
 
     void publish(boolean hasPerformances) {
         if (!hasPerformances) {
-            throw new DomainException(ErrorCode.INVALID_STATE, "no dates");
+            throw new DomainException(ErrorCode.INVALID_STATE);
         }
         this.published = true;
     }

@@ -6,6 +6,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,9 +36,18 @@ class WalletController {
     record TopUpForm(
             @NotNull(message = "{wallet.amount.required}") Long amount) {}
 
+    /** Where a fan short of points came from: only a checkout page of this application. */
+    private static final Pattern RETURN_TO = Pattern.compile("/reservations/\\d{1,18}/checkout");
+
     @GetMapping("/wallet")
     String wallet(
-            @AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "0") int page, Model model) {
+            @AuthenticationPrincipal MemberPrincipal me,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String returnTo,
+            Model model) {
+        if (returnTo != null && RETURN_TO.matcher(returnTo).matches()) {
+            model.addAttribute("returnTo", returnTo);
+        }
         populate(me, page, model);
         return "wallet/wallet";
     }

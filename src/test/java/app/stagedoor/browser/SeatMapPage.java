@@ -45,6 +45,16 @@ class SeatMapPage extends Page {
         return this;
     }
 
+    CheckoutPage hold() {
+        click(testId("hold"));
+        return new CheckoutPage(driver, baseUrl);
+    }
+
+    String holdError() {
+        var errors = driver.findElements(testId("hold-error"));
+        return errors.isEmpty() ? "" : errors.get(0).getText();
+    }
+
     List<String> selectedSeats() {
         return driver.findElements(testId("selected-seat")).stream()
                 .map(WebElement::getText)

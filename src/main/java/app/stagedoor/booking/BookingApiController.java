@@ -1,0 +1,90 @@
+package app.stagedoor.booking;
+
+import app.stagedoor.member.MemberPrincipal;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Holds, reservations and payment over {@code /api/v1}. */
+@RestController
+@RequestMapping("/api/v1")
+class BookingApiController {
+
+    private final Holds holds;
+    private final Reservations reservations;
+    private final Checkout checkout;
+
+    BookingApiController(Holds holds, Reservations reservations, Checkout checkout) {
+        this.holds = holds;
+        this.reservations = reservations;
+        this.checkout = checkout;
+    }
+
+    record HoldRequest(@NotNull @Size(max = 100) List<Long> seatIds) {}
+
+    record ReservationResponse(
+            long reservationId,
+            ReservationStatus status,
+            long performanceId,
+            List<Long> seatIds,
+            long amount,
+            Instant expiresAt,
+            CancelReason cancelReason) {
+
+        static ReservationResponse of(ReservationView r) {
+            return new ReservationResponse(
+                    r.id(), r.status(), r.performanceId(), r.seatIds(), r.amount(), r.expiresAt(), r.cancelReason());
+        }
+    }
+
+    record PaymentResponse(long reservationId, ReservationStatus status, long amount, long balance) {}
+
+    @PostMapping("/performances/{performanceId}/holds")
+    ResponseEntity<ReservationResponse> hold(
+            @AuthenticationPrincipal MemberPrincipal me,
+            @PathVariable long performanceId,
+            @Valid @RequestBody HoldRequest request) {
+        var held = holds.hold(me.id(), performanceId, request.seatIds());
+        var view = reservations.one(me.id(), held.id());
+        return ResponseEntity.created(URI.create("/api/v1/reservations/" + held.id()))
+                .body(ReservationResponse.of(view));
+    }
+
+    @GetMapping("/reservations")
+    List<ReservationResponse> mine(@AuthenticationPrincipal MemberPrincipal me) {
+        return reservations.of(me.id()).stream().map(ReservationResponse::of).toList();
+    }
+
+    @GetMapping("/reservations/{reservationId}")
+    ReservationResponse one(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long reservationId) {
+        return ReservationResponse.of(reservations.one(me.id(), reservationId));
+    }
+
+    @PostMapping("/reservations/{reservationId}/payment")
+    PaymentResponse pay(
+            @AuthenticationPrincipal MemberPrincipal me,
+            @PathVariable long reservationId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+        var paid = checkout.pay(me.id(), reservationId, idempotencyKey);
+        return new PaymentResponse(paid.reservationId(), ReservationStatus.CONFIRM, paid.amount(), paid.balance());
+    }
+
+    @DeleteMapping("/reservations/{reservationId}")
+    ResponseEntity<Void> cancel(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long reservationId) {
+        checkout.cancel(me.id(), reservationId);
+        return ResponseEntity.noContent().build();
+    }
+}

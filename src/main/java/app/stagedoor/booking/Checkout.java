@@ -1,0 +1,94 @@
+package app.stagedoor.booking;
+
+import app.stagedoor.concert.SeatInventory;
+import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.wallet.Wallets;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paying and cancelling a reservation. Paying is one transaction: REQUEST → CONFIRM, the wallet
+ * debit with its ledger entry, the payment record, the seats RESERVED → BOOKED; after commit an
+ * event uses the fan's admission up. The reservation's row is locked first, so a double click, two
+ * tabs or a replay charge once, and a payment and the expiry sweeper never both win.
+ */
+@Service
+class Checkout {
+
+    record Paid(long reservationId, long amount, long balance, boolean replayed) {}
+
+    private final ReservationRepository reservations;
+    private final PaymentRepository payments;
+    private final Wallets wallets;
+    private final SeatInventory inventory;
+    private final Releases releases;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Checkout(
+            ReservationRepository reservations,
+            PaymentRepository payments,
+            Wallets wallets,
+            SeatInventory inventory,
+            Releases releases,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.reservations = reservations;
+        this.payments = payments;
+        this.wallets = wallets;
+        this.inventory = inventory;
+        this.releases = releases;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * @param idempotencyKey optional; a replay with the same key answers as the first payment did
+     * @throws DomainException {@code NOT_FOUND} for another fan's reservation, {@code
+     *     INSUFFICIENT_BALANCE} (the hold stays), {@code HOLD_EXPIRED}, {@code INVALID_STATE}
+     */
+    @Transactional
+    Paid pay(long memberId, long reservationId, String idempotencyKey) {
+        var reservation = reservations
+                .lockById(reservationId)
+                .filter(r -> r.belongsTo(memberId))
+                .orElseThrow(DomainException::notFound);
+        if (reservation.status() == ReservationStatus.CONFIRM) {
+            var payment = payments.findByReservationId(reservationId).orElseThrow();
+            if (payment.isReplayOf(idempotencyKey)) {
+                return new Paid(reservationId, payment.amount(), payment.balanceAfter(), true);
+            }
+        }
+        var now = clock.instant();
+        reservation.confirm(now);
+        if (reservations.markConfirmed(reservationId, now) != 1) {
+            throw new IllegalStateException("reservation " + reservationId + " changed under its lock");
+        }
+        long balance = wallets.debit(memberId, reservation.amount(), "reservation:" + reservationId);
+        int booked = inventory.book(reservationId);
+        if (booked != reservation.seats().size()) {
+            throw new IllegalStateException("reservation " + reservationId + " holds " + booked + " of its seats");
+        }
+        payments.save(new Payment(null, reservationId, memberId, reservation.amount(), balance, idempotencyKey, now));
+        events.publishEvent(new ReservationConfirmed(
+                reservationId, memberId, reservation.concertId(), reservation.performanceId(), reservation.amount()));
+        return new Paid(reservationId, reservation.amount(), balance, false);
+    }
+
+    /** The fan lets an unpaid hold go. */
+    @Transactional
+    void cancel(long memberId, long reservationId) {
+        var reservation = reservations
+                .findById(reservationId)
+                .filter(r -> r.belongsTo(memberId))
+                .orElseThrow(DomainException::notFound);
+        if (!releases.release(reservationId, CancelReason.CANCELLED, clock.instant())) {
+            throw new DomainException(
+                    ErrorCode.INVALID_STATE,
+                    java.util.Map.of("state", reservation.status().name()));
+        }
+    }
+}

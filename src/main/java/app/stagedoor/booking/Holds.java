@@ -1,0 +1,134 @@
+package app.stagedoor.booking;
+
+import app.stagedoor.concert.AdmissionGate;
+import app.stagedoor.concert.Catalogue;
+import app.stagedoor.concert.SeatInventory;
+import app.stagedoor.concert.SeatView;
+import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Holding seats: all or nothing. A hold creates one reservation in REQUEST for the sum of the
+ * seats' prices, moves the seats AVAILABLE → RESERVED and counts them against the fan's limit for
+ * that date, in one transaction behind the seat guard.
+ */
+@Service
+class Holds {
+
+    private final Catalogue catalogue;
+    private final SeatInventory inventory;
+    private final AdmissionGate gate;
+    private final SeatGuard guard;
+    private final ReservationRepository reservations;
+    private final FanSeatCounts fanSeats;
+    private final Releases releases;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Holds(
+            Catalogue catalogue,
+            SeatInventory inventory,
+            AdmissionGate gate,
+            SeatGuard guard,
+            ReservationRepository reservations,
+            FanSeatCounts fanSeats,
+            Releases releases,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.catalogue = catalogue;
+        this.inventory = inventory;
+        this.gate = gate;
+        this.guard = guard;
+        this.reservations = reservations;
+        this.fanSeats = fanSeats;
+        this.releases = releases;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws DomainException {@code INVALID_SEATS} for no, repeated or foreign seats, {@code
+     *     NOT_ADMITTED} without an admission, {@code TOO_MANY_SEATS} past the fan's limit, {@code
+     *     SEAT_UNAVAILABLE} (naming the seats) when any seat was taken; then nothing is held
+     */
+    Reservation hold(long memberId, long performanceId, List<Long> seatIds) {
+        if (seatIds == null || seatIds.isEmpty() || seatIds.stream().anyMatch(Objects::isNull)) {
+            throw new DomainException(ErrorCode.INVALID_SEATS);
+        }
+        if (new HashSet<>(seatIds).size() != seatIds.size()) {
+            throw new DomainException(ErrorCode.INVALID_SEATS);
+        }
+        var performance = catalogue.findPerformance(performanceId).orElseThrow(DomainException::notFound);
+        var concert = catalogue
+                .findConcert(performance.concertId())
+                .filter(c -> c.published())
+                .orElseThrow(DomainException::notFound);
+        gate.requireAdmitted(memberId, concert.id());
+        if (seatIds.size() > concert.maxSeatsPerMember()) {
+            throw new DomainException(ErrorCode.TOO_MANY_SEATS, concert.maxSeatsPerMember());
+        }
+        var holdFor = gate.holdDuration(concert.id());
+        var sorted = seatIds.stream().sorted().toList();
+        try {
+            return transaction.execute(status -> {
+                guard.enter(sorted);
+                var now = clock.instant();
+                inventory
+                        .lapsedHolds(sorted, now)
+                        .forEach(lapsed -> releases.release(lapsed, CancelReason.EXPIRED, now));
+                var seats = inventory.seatsOf(performanceId, sorted);
+                if (seats.size() != sorted.size()) {
+                    throw new DomainException(ErrorCode.INVALID_SEATS);
+                }
+                refuseTaken(seats);
+                var reservation = reservations.save(Reservation.hold(
+                        memberId,
+                        concert.id(),
+                        performanceId,
+                        seats.stream()
+                                .map(s -> ReservationSeat.held(s.id(), s.label(), s.price()))
+                                .toList(),
+                        now,
+                        now.plus(holdFor)));
+                if (inventory.reserve(performanceId, sorted, reservation.id(), reservation.expiresAt())
+                        != sorted.size()) {
+                    refuseTaken(inventory.seatsOf(performanceId, sorted));
+                    throw taken(seats);
+                }
+                fanSeats.take(memberId, performanceId, sorted.size(), concert.maxSeatsPerMember());
+                return reservation;
+            });
+        } catch (DataIntegrityViolationException seatAlreadyInALiveReservation) {
+            // the unique key behind every guard: another hold got there first
+            var now = inventory.seatsOf(performanceId, sorted);
+            var gone = now.stream().filter(s -> !s.isAvailable()).toList();
+            throw taken(gone.isEmpty() ? now : gone);
+        }
+    }
+
+    private static void refuseTaken(List<SeatView> seats) {
+        var gone = seats.stream().filter(s -> !s.isAvailable()).toList();
+        if (!gone.isEmpty()) {
+            throw taken(gone);
+        }
+    }
+
+    private static DomainException taken(List<SeatView> gone) {
+        return new DomainException(
+                ErrorCode.SEAT_UNAVAILABLE,
+                Map.of(
+                        "seatIds",
+                        new ArrayList<>(gone.stream().map(SeatView::id).toList())),
+                gone.stream().map(SeatView::label).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,194 @@
+package app.stagedoor.booking;
+
+import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A fan's reservation of held seats: REQUEST until paid (CONFIRM) or cancelled (CANCEL). Its
+ * methods decide whether a transition is allowed; the repository then makes it with a statement
+ * conditional on the state this decision saw.
+ */
+@Table("reservations")
+class Reservation {
+
+    @Id
+    private final Long id;
+
+    private final long memberId;
+    private final long concertId;
+    private final long performanceId;
+    private ReservationStatus status;
+    private final long amount;
+    private final Instant createdAt;
+    private final Instant expiresAt;
+    private Instant confirmedAt;
+    private Instant cancelledAt;
+    private CancelReason cancelReason;
+
+    @MappedCollection(idColumn = "reservation_id")
+    private final Set<ReservationSeat> seats;
+
+    @PersistenceCreator
+    Reservation(
+            Long id,
+            long memberId,
+            long concertId,
+            long performanceId,
+            ReservationStatus status,
+            long amount,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant confirmedAt,
+            Instant cancelledAt,
+            CancelReason cancelReason,
+            Set<ReservationSeat> seats) {
+        this.id = id;
+        this.memberId = memberId;
+        this.concertId = concertId;
+        this.performanceId = performanceId;
+        this.status = status;
+        this.amount = amount;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.confirmedAt = confirmedAt;
+        this.cancelledAt = cancelledAt;
+        this.cancelReason = cancelReason;
+        this.seats = Set.copyOf(seats);
+    }
+
+    /** A new hold: REQUEST, for the sum of the seats' prices, until {@code expiresAt}. */
+    static Reservation hold(
+            long memberId,
+            long concertId,
+            long performanceId,
+            List<ReservationSeat> seats,
+            Instant now,
+            Instant expiresAt) {
+        if (seats.isEmpty()) {
+            throw new DomainException(ErrorCode.INVALID_SEATS);
+        }
+        long amount = seats.stream().mapToLong(ReservationSeat::price).sum();
+        return new Reservation(
+                null,
+                memberId,
+                concertId,
+                performanceId,
+                ReservationStatus.REQUEST,
+                amount,
+                now,
+                expiresAt,
+                null,
+                null,
+                null,
+                Set.copyOf(seats));
+    }
+
+    /**
+     * REQUEST → CONFIRM.
+     *
+     * @throws DomainException {@code HOLD_EXPIRED} once the hold ran out or was released for it,
+     *     {@code INVALID_STATE} when already paid or cancelled by the fan
+     */
+    void confirm(Instant now) {
+        switch (status) {
+            case REQUEST -> {
+                if (!expiresAt.isAfter(now)) {
+                    throw new DomainException(ErrorCode.HOLD_EXPIRED);
+                }
+                status = ReservationStatus.CONFIRM;
+                confirmedAt = now;
+            }
+            case CONFIRM -> throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", "CONFIRM"));
+            case CANCEL ->
+                throw cancelReason == CancelReason.EXPIRED
+                        ? new DomainException(ErrorCode.HOLD_EXPIRED)
+                        : new DomainException(ErrorCode.INVALID_STATE, Map.of("state", "CANCEL"));
+        }
+    }
+
+    /**
+     * REQUEST → CANCEL. A fan may cancel any time before paying; the sweeper only once the hold ran
+     * out.
+     *
+     * @throws DomainException {@code INVALID_STATE} for a paid or already cancelled reservation
+     */
+    void cancel(CancelReason reason, Instant now) {
+        if (status != ReservationStatus.REQUEST) {
+            throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", status.name()));
+        }
+        if (reason == CancelReason.EXPIRED && expiresAt.isAfter(now)) {
+            throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", "REQUEST"));
+        }
+        status = ReservationStatus.CANCEL;
+        cancelledAt = now;
+        cancelReason = reason;
+    }
+
+    boolean isExpiredAt(Instant now) {
+        return status == ReservationStatus.REQUEST && !expiresAt.isAfter(now);
+    }
+
+    boolean belongsTo(long member) {
+        return memberId == member;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    long memberId() {
+        return memberId;
+    }
+
+    long concertId() {
+        return concertId;
+    }
+
+    long performanceId() {
+        return performanceId;
+    }
+
+    ReservationStatus status() {
+        return status;
+    }
+
+    long amount() {
+        return amount;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    Instant confirmedAt() {
+        return confirmedAt;
+    }
+
+    CancelReason cancelReason() {
+        return cancelReason;
+    }
+
+    /** The seats in map order. */
+    List<ReservationSeat> seats() {
+        return seats.stream()
+                .sorted(Comparator.comparingLong(ReservationSeat::seatId))
+                .toList();
+    }
+
+    List<Long> seatIds() {
+        return seats().stream().map(ReservationSeat::seatId).toList();
+    }
+}

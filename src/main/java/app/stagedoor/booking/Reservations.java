@@ -1,0 +1,40 @@
+package app.stagedoor.booking;
+
+import app.stagedoor.shared.DomainException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A fan's reservations as they stand: a hold past its expiry already reads as cancelled. */
+@Service
+@Transactional(readOnly = true)
+class Reservations {
+
+    static final int MAX_LISTED = 100;
+
+    private final ReservationRepository reservations;
+    private final Clock clock;
+
+    Reservations(ReservationRepository reservations, Clock clock) {
+        this.reservations = reservations;
+        this.clock = clock;
+    }
+
+    /** One of the fan's reservations; another fan's is NOT_FOUND, as if it did not exist. */
+    ReservationView one(long memberId, long reservationId) {
+        return reservations
+                .findById(reservationId)
+                .filter(r -> r.belongsTo(memberId))
+                .map(r -> ReservationView.of(r, clock.instant()))
+                .orElseThrow(DomainException::notFound);
+    }
+
+    List<ReservationView> of(long memberId) {
+        var now = clock.instant();
+        return reservations.findByMemberIdOrderByIdDesc(memberId, PageRequest.of(0, MAX_LISTED)).stream()
+                .map(r -> ReservationView.of(r, now))
+                .toList();
+    }
+}

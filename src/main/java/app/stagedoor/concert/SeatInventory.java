@@ -1,0 +1,107 @@
+package app.stagedoor.concert;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The module's API for moving seats between states, for the holds and the payments. Each move is one
+ * conditional statement: a seat is reserved only while it is AVAILABLE, booked only while it is
+ * RESERVED for that reservation, and released only from that reservation. Callers run these inside
+ * their own transaction and check the counts.
+ */
+@Service
+public class SeatInventory {
+
+    private final JdbcClient jdbc;
+    private final SeatStore seats;
+    private final Clock clock;
+
+    SeatInventory(JdbcClient jdbc, SeatStore seats, Clock clock) {
+        this.jdbc = jdbc;
+        this.seats = seats;
+        this.clock = clock;
+    }
+
+    /** These seats of a date as a fan would see them now (missing ids are left out). */
+    public List<SeatView> seatsOf(long performanceId, Collection<Long> seatIds) {
+        if (seatIds.isEmpty()) {
+            return List.of();
+        }
+        var wanted = Set.copyOf(seatIds);
+        return seats.seatsOf(performanceId, clock.instant()).stream()
+                .filter(seat -> wanted.contains(seat.id()))
+                .toList();
+    }
+
+    /** The reservations whose holds on any of these seats have run out but were not released yet. */
+    public List<Long> lapsedHolds(Collection<Long> seatIds, Instant now) {
+        if (seatIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT reservation_id FROM seats"
+                        + " WHERE id IN (:ids) AND status = 'RESERVED' AND held_until <= :now")
+                .param("ids", seatIds)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * AVAILABLE → RESERVED for one reservation until {@code heldUntil}.
+     *
+     * @return how many of the seats were reserved; fewer than asked means some were taken
+     */
+    public int reserve(long performanceId, Collection<Long> seatIds, long reservationId, Instant heldUntil) {
+        return jdbc.sql("""
+                        UPDATE seats SET status = 'RESERVED', reservation_id = :reservation, held_until = :until
+                         WHERE id IN (:ids) AND performance_id = :performance AND status = 'AVAILABLE'
+                        """)
+                .param("ids", seatIds)
+                .param("performance", performanceId)
+                .param("reservation", reservationId)
+                .param("until", Timestamp.from(heldUntil))
+                .update();
+    }
+
+    /** RESERVED → BOOKED for the seats of a paid reservation. */
+    public int book(long reservationId) {
+        return jdbc.sql("UPDATE seats SET status = 'BOOKED', held_until = NULL"
+                        + " WHERE reservation_id = ? AND status = 'RESERVED'")
+                .param(reservationId)
+                .update();
+    }
+
+    /** RESERVED → AVAILABLE for the seats of a cancelled or lapsed hold. */
+    public int release(long reservationId) {
+        return jdbc.sql("UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL"
+                        + " WHERE reservation_id = ? AND status = 'RESERVED'")
+                .param(reservationId)
+                .update();
+    }
+
+    /** Seats of a date by state right now, for the organiser's sales view. */
+    public SeatCounts counts(long performanceId) {
+        var now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        SELECT SUM(CASE WHEN status = 'AVAILABLE' OR (status = 'RESERVED' AND held_until <= :now) THEN 1 ELSE 0 END) AS free,
+                               SUM(CASE WHEN status = 'RESERVED' AND held_until > :now THEN 1 ELSE 0 END) AS held,
+                               SUM(CASE WHEN status = 'BOOKED' THEN 1 ELSE 0 END) AS booked,
+                               COUNT(*) AS total
+                          FROM seats WHERE performance_id = :performance
+                        """)
+                .param("now", now)
+                .param("performance", performanceId)
+                .query((rs, n) ->
+                        new SeatCounts(rs.getInt("free"), rs.getInt("held"), rs.getInt("booked"), rs.getInt("total")))
+                .single();
+    }
+
+    /** Seats of one date by state. */
+    public record SeatCounts(int available, int held, int booked, int total) {}
+}

@@ -1,0 +1,160 @@
+package app.stagedoor.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stagedoor.MutableClock;
+import app.stagedoor.TestConcerts;
+import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Many fans racing for seats at once against the real database, for one seat guard: nothing is
+ * ever held by two live reservations, and a hold is all or nothing.
+ */
+abstract class HoldRaceTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    long concert;
+    List<Long> seats;
+
+    abstract Holds holds();
+
+    @BeforeEach
+    void aConcertWithADateOnSale() {
+        concert = TestConcerts.published(jdbc, clock.instant().minus(Duration.ofHours(1)));
+        jdbc.sql("UPDATE concerts SET max_seats_per_member = 4 WHERE id = ?")
+                .param(concert)
+                .update();
+        seats = TestConcerts.date(jdbc, concert, 201, 10_000);
+    }
+
+    long admittedFan() {
+        long fan = TestConcerts.fanWithWallet(jdbc);
+        TestConcerts.admit(jdbc, concert, fan);
+        return fan;
+    }
+
+    long performance() {
+        return TestConcerts.performanceOf(jdbc, seats.get(0));
+    }
+
+    /** Runs the tasks all at once on many threads; returns how many succeeded. */
+    static int race(List<Callable<Boolean>> tasks) throws Exception {
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(Math.min(tasks.size(), 64));
+        var done = new ArrayList<Future<Boolean>>();
+        for (var task : tasks) {
+            done.add(pool.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        start.countDown();
+        int succeeded = 0;
+        for (var future : done) {
+            if (future.get(2, TimeUnit.MINUTES)) {
+                succeeded++;
+            }
+        }
+        pool.shutdown();
+        return succeeded;
+    }
+
+    @Test
+    void two_hundred_fans_holding_the_same_seat_make_exactly_one_reservation() throws Exception {
+        long seat = seats.get(0);
+        long performance = performance();
+        var refusals = new AtomicInteger();
+        var tasks = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < 200; i++) {
+            long fan = admittedFan();
+            tasks.add(() -> {
+                try {
+                    holds().hold(fan, performance, List.of(seat));
+                    return true;
+                } catch (DomainException refused) {
+                    assertThat(refused.code()).isEqualTo(ErrorCode.SEAT_UNAVAILABLE);
+                    refusals.incrementAndGet();
+                    return false;
+                }
+            });
+        }
+        assertThat(race(tasks)).isEqualTo(1);
+        assertThat(refusals).hasValue(199);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reservation_seats WHERE live_seat_id = ?")
+                        .param(seat)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reservations WHERE performance_id = ?")
+                        .param(performance)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM seats WHERE id = ?")
+                        .param(seat)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("RESERVED");
+    }
+
+    @Test
+    void two_hundred_fans_holding_overlapping_pairs_never_share_a_seat_and_never_get_half() throws Exception {
+        long performance = performance();
+        var tasks = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < 200; i++) {
+            long fan = admittedFan();
+            var pair = List.of(seats.get(i), seats.get(i + 1));
+            tasks.add(() -> {
+                try {
+                    holds().hold(fan, performance, pair);
+                    return true;
+                } catch (DomainException refused) {
+                    assertThat(refused.code()).isEqualTo(ErrorCode.SEAT_UNAVAILABLE);
+                    return false;
+                }
+            });
+        }
+        int held = race(tasks);
+        assertThat(held).isBetween(67, 101);
+
+        // every reservation has both of its seats, and each of them is reserved for it alone
+        var reservations = jdbc.sql(
+                        "SELECT r.id, COUNT(s.seat_id) AS seats FROM reservations r"
+                                + " JOIN reservation_seats s ON s.reservation_id = r.id WHERE r.performance_id = ? GROUP BY r.id")
+                .param(performance)
+                .query((rs, n) -> rs.getInt("seats"))
+                .list();
+        assertThat(reservations).hasSize(held).containsOnly(2);
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM seats s JOIN reservation_seats rs ON rs.live_seat_id = s.id"
+                                        + " WHERE s.performance_id = ? AND (s.status <> 'RESERVED' OR s.reservation_id <> rs.reservation_id)")
+                        .param(performance)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM seats WHERE performance_id = ? AND status = 'RESERVED'")
+                        .param(performance)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2L * held);
+    }
+}
