@@ -2,6 +2,7 @@ package app.stagedoor.booking;
 
 import app.stagedoor.concert.AdmissionGate;
 import app.stagedoor.concert.Catalogue;
+import app.stagedoor.concert.SaleTerms;
 import app.stagedoor.concert.SeatInventory;
 import app.stagedoor.concert.SeatView;
 import app.stagedoor.shared.DomainException;
@@ -68,16 +69,13 @@ class Holds {
         if (new HashSet<>(seatIds).size() != seatIds.size()) {
             throw new DomainException(ErrorCode.INVALID_SEATS);
         }
-        var performance = catalogue.findPerformance(performanceId).orElseThrow(DomainException::notFound);
-        var concert = catalogue
-                .findConcert(performance.concertId())
-                .filter(c -> c.published())
-                .orElseThrow(DomainException::notFound);
-        gate.requireAdmitted(memberId, concert.id());
-        if (seatIds.size() > concert.maxSeatsPerMember()) {
-            throw new DomainException(ErrorCode.TOO_MANY_SEATS, concert.maxSeatsPerMember());
+        var terms =
+                catalogue.saleTerms(performanceId).filter(SaleTerms::published).orElseThrow(DomainException::notFound);
+        gate.requireAdmitted(memberId, terms.concertId());
+        if (seatIds.size() > terms.maxSeatsPerMember()) {
+            throw new DomainException(ErrorCode.TOO_MANY_SEATS, terms.maxSeatsPerMember());
         }
-        var holdFor = gate.holdDuration(concert.id());
+        var holdFor = gate.holdDuration(terms.concertId());
         var sorted = seatIds.stream().sorted().toList();
         try {
             return transaction.execute(status -> {
@@ -93,7 +91,7 @@ class Holds {
                 refuseTaken(seats);
                 var reservation = reservations.save(Reservation.hold(
                         memberId,
-                        concert.id(),
+                        terms.concertId(),
                         performanceId,
                         seats.stream()
                                 .map(s -> ReservationSeat.held(s.id(), s.label(), s.price()))
@@ -105,7 +103,7 @@ class Holds {
                     refuseTaken(inventory.seatsOf(performanceId, sorted));
                     throw taken(seats);
                 }
-                fanSeats.take(memberId, performanceId, sorted.size(), concert.maxSeatsPerMember());
+                fanSeats.take(memberId, performanceId, sorted.size(), terms.maxSeatsPerMember());
                 return reservation;
             });
         } catch (DataIntegrityViolationException seatAlreadyInALiveReservation) {

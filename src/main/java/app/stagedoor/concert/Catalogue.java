@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ public class Catalogue {
     private final PerformanceRepository performances;
     private final SeatStore seats;
     private final PosterStore posters;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     Catalogue(
@@ -24,11 +26,13 @@ public class Catalogue {
             PerformanceRepository performances,
             SeatStore seats,
             PosterStore posters,
+            JdbcClient jdbc,
             Clock clock) {
         this.concerts = concerts;
         this.performances = performances;
         this.seats = seats;
         this.posters = posters;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -82,6 +86,15 @@ public class Catalogue {
                     return new PerformanceAvailability(p.id(), p.startsAt(), count.available(), count.total());
                 })
                 .toList();
+    }
+
+    /** The terms of selling a date's seats, in one read (holds ask this on every attempt). */
+    public Optional<SaleTerms> saleTerms(long performanceId) {
+        return jdbc.sql("SELECT p.id, p.concert_id, c.published, c.max_seats_per_member"
+                        + " FROM performances p JOIN concerts c ON c.id = p.concert_id WHERE p.id = ?")
+                .param(performanceId)
+                .query((rs, n) -> new SaleTerms(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getInt(4)))
+                .optional();
     }
 
     public Optional<PerformanceView> findPerformance(long performanceId) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,13 +29,7 @@ public class SeatInventory {
 
     /** These seats of a date as a fan would see them now (missing ids are left out). */
     public List<SeatView> seatsOf(long performanceId, Collection<Long> seatIds) {
-        if (seatIds.isEmpty()) {
-            return List.of();
-        }
-        var wanted = Set.copyOf(seatIds);
-        return seats.seatsOf(performanceId, clock.instant()).stream()
-                .filter(seat -> wanted.contains(seat.id()))
-                .toList();
+        return seats.seatsOf(performanceId, seatIds, clock.instant());
     }
 
     /** The reservations whose holds on any of these seats have run out but were not released yet. */

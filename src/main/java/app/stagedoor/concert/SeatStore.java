@@ -1,5 +1,7 @@
 package app.stagedoor.concert;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,28 +84,44 @@ class SeatStore {
         return counts;
     }
 
+    private static final String SEAT_COLUMNS =
+            "SELECT id, section, tier, seat_row, seat_number, price, status, held_until FROM seats";
+
     /** Every seat of a date in map order, with holds past their expiry shown as available. */
     List<SeatView> seatsOf(long performanceId, Instant now) {
-        return jdbc.sql("SELECT id, section, tier, seat_row, seat_number, price, status, held_until FROM seats"
-                        + " WHERE performance_id = :performanceId ORDER BY tier, seat_row, seat_number")
+        return jdbc.sql(SEAT_COLUMNS + " WHERE performance_id = :performanceId ORDER BY tier, seat_row, seat_number")
                 .param("performanceId", performanceId)
-                .query((rs, n) -> {
-                    var status = SeatStatus.valueOf(rs.getString("status"));
-                    var heldUntil = rs.getTimestamp("held_until");
-                    if (status == SeatStatus.RESERVED
-                            && heldUntil != null
-                            && !heldUntil.toInstant().isAfter(now)) {
-                        status = SeatStatus.AVAILABLE;
-                    }
-                    return new SeatView(
-                            rs.getLong("id"),
-                            rs.getString("section"),
-                            rs.getInt("tier"),
-                            rs.getInt("seat_row"),
-                            rs.getInt("seat_number"),
-                            rs.getLong("price"),
-                            status);
-                })
+                .query((rs, n) -> seat(rs, now))
                 .list();
+    }
+
+    /** These seats of a date, as {@link #seatsOf(long, Instant)} shows them; ids of other dates are left out. */
+    List<SeatView> seatsOf(long performanceId, Collection<Long> seatIds, Instant now) {
+        if (seatIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SEAT_COLUMNS + " WHERE id IN (:ids) AND performance_id = :performanceId ORDER BY id")
+                .param("ids", seatIds)
+                .param("performanceId", performanceId)
+                .query((rs, n) -> seat(rs, now))
+                .list();
+    }
+
+    private static SeatView seat(ResultSet rs, Instant now) throws SQLException {
+        var status = SeatStatus.valueOf(rs.getString("status"));
+        var heldUntil = rs.getTimestamp("held_until");
+        if (status == SeatStatus.RESERVED
+                && heldUntil != null
+                && !heldUntil.toInstant().isAfter(now)) {
+            status = SeatStatus.AVAILABLE;
+        }
+        return new SeatView(
+                rs.getLong("id"),
+                rs.getString("section"),
+                rs.getInt("tier"),
+                rs.getInt("seat_row"),
+                rs.getInt("seat_number"),
+                rs.getLong("price"),
+                status);
     }
 }
