@@ -4,6 +4,7 @@ import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.shared.DomainException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -11,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.view.FragmentsRendering;
 
@@ -79,16 +81,8 @@ class CatalogueController {
             @PathVariable long performanceId,
             @RequestParam(required = false) List<Long> seatIds,
             Model model) {
-        var map = seatMap(performanceId);
-        if (gate.admittedUntil(me.id(), map.concert().id()).isEmpty()) {
-            return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");
-        }
-        model.addAttribute("map", map);
-        model.addAttribute(
-                "selection", SeatSelection.of(map, seatIds, map.concert().maxSeatsPerMember()));
-        return FragmentsRendering.fragment("concert/seats :: map")
-                .fragment("concert/seats :: summary(oob=true)")
-                .build();
+        return selection(
+                me, performanceId, seatIds, model, "concert/seats :: map", "concert/seats :: summary(oob=true)");
     }
 
     /** The summary beside the map, after each tick or untick. */
@@ -99,6 +93,12 @@ class CatalogueController {
             @PathVariable long performanceId,
             @RequestParam(required = false) List<Long> seatIds,
             Model model) {
+        return selection(me, performanceId, seatIds, model, "concert/seats :: summary(oob=false)");
+    }
+
+    /** The map and the fan's ticks as they stand now, drawn as these fragments; or back to the waiting room. */
+    private View selection(
+            MemberPrincipal me, long performanceId, List<Long> seatIds, Model model, String... fragments) {
         var map = seatMap(performanceId);
         if (gate.admittedUntil(me.id(), map.concert().id()).isEmpty()) {
             return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");
@@ -106,7 +106,8 @@ class CatalogueController {
         model.addAttribute("map", map);
         model.addAttribute(
                 "selection", SeatSelection.of(map, seatIds, map.concert().maxSeatsPerMember()));
-        return FragmentsRendering.fragment("concert/seats :: summary(oob=false)")
+        return FragmentsRendering.fragments(
+                        Arrays.stream(fragments).map(ModelAndView::new).toList())
                 .build();
     }
 

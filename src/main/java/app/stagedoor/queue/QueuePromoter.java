@@ -19,6 +19,7 @@ class QueuePromoter {
 
     private static final Logger log = LoggerFactory.getLogger(QueuePromoter.class);
     private static final double SMOOTHING = 0.3;
+    private static final Duration ADMISSION_LOG_KEPT = Duration.ofDays(1);
 
     record Outcome(int admitted, int expired, long mark) {}
 
@@ -36,6 +37,7 @@ class QueuePromoter {
 
     /** Every line, one after the other; {@link QueueJobs} calls this on one instance per tick. */
     void tick() {
+        store.forgetAdmissionsBefore(clock.instant().minus(ADMISSION_LOG_KEPT));
         for (long concertId : store.lineIds()) {
             try {
                 promote(concertId);
@@ -92,6 +94,9 @@ class QueuePromoter {
             measuredAt = null; // an empty line has no pace; the next rush measures afresh
         }
         store.advance(concertId, mark, admitted, expired, pace, measuredAt);
+        if (admitted > 0) {
+            store.logAdmission(concertId, now, admitted, mark);
+        }
         return new Outcome(admitted, expired, mark);
     }
 }

@@ -179,7 +179,7 @@ public class WaitingRoom implements AdmissionGate {
                 store.countInStatus(concertId, QueueStatus.ACTIVE),
                 line.admittedTotal(),
                 line.expiredTotal(),
-                store.countAdmittedSince(concertId, now.minus(Duration.ofMinutes(1))),
+                store.admittedSince(concertId, now.minus(Duration.ofMinutes(1))),
                 settings(concertId).paused());
     }
 

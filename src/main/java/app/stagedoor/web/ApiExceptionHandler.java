@@ -2,6 +2,7 @@ package app.stagedoor.web;
 
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
+import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -58,6 +59,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         var problem = problems.of(refused.code(), refused.arguments());
         refused.properties().forEach(problem::setProperty);
         return ResponseEntity.status(refused.code().status()).body(problem);
+    }
+
+    /** A service's own argument check (method validation) refused what the request carried. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException invalid) {
+        return validation(invalid.getConstraintViolations().stream()
+                .map(violation ->
+                        new FieldProblem(field(violation.getPropertyPath().toString()), violation.getMessage()))
+                .toList());
     }
 
     @ExceptionHandler({
@@ -140,6 +150,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         var problem = problems.of(ErrorCode.forStatus(status.value()));
         problem.setStatus(status.value());
         return ResponseEntity.status(status).headers(headers).body(problem);
+    }
+
+    /** {@code create.plan.title} → {@code title}: the path below the method's parameter. */
+    private static String field(String path) {
+        var parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
     }
 
     private ResponseEntity<Object> validation(List<FieldProblem> fields) {

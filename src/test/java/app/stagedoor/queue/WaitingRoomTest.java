@@ -177,4 +177,55 @@ class WaitingRoomTest {
         assertThat(last.position()).isEqualTo(32);
         assertThat(last.pollAfterMillis()).isGreaterThanOrEqualTo(30_000L).isLessThanOrEqualTo(33_000L);
     }
+
+    @Test
+    void the_head_of_a_long_line_is_read_from_the_index_without_sorting() {
+        long concert = onSale();
+        long other = onSale();
+        var rows = new java.util.ArrayList<Object[]>();
+        var now = java.sql.Timestamp.from(clock.instant());
+        for (int i = 1; i <= 3_000; i++) {
+            rows.add(new Object[] {concert, 9_000_000L + i, (long) i, now, now});
+            rows.add(new Object[] {other, 9_000_000L + i, (long) i, now, now});
+        }
+        jdbcTemplate.batchUpdate(
+                "INSERT INTO queue_tokens (concert_id, member_id, seq, status, joined_at, last_seen_at) VALUES (?, ?, ?, 'WAIT', ?, ?)",
+                rows);
+        if (isMySql()) {
+            jdbc.sql("ANALYZE TABLE queue_tokens").query().listOfRows();
+        }
+        for (var head :
+                new String[] {"SELECT seq" + QueueStore.HEAD_OF_LINE + "1", "SELECT id" + QueueStore.HEAD_OF_LINE + "50"
+                }) {
+            var plan = jdbc.sql("EXPLAIN " + head)
+                    .param(concert)
+                    .query()
+                    .listOfRows()
+                    .toString()
+                    .toLowerCase();
+            assertThat(plan).as(head).contains("ix_queue_tokens_line");
+            if (!isMySql()) {
+                // H2 walks the index in order and stops; MariaDB's optimizer may sort a few
+                // thousand index entries instead and switches to index order on longer lines
+                assertThat(plan).as("H2 walks the index in order").contains("index sorted");
+            }
+        }
+        assertThat(store.firstWaitingSeq(concert)).contains(1L);
+        assertThat(store.nextWaiting(concert, 3)).hasSize(3);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    private boolean isMySql() {
+        try (var connection = dataSource.getConnection()) {
+            var product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+            return product.contains("mysql") || product.contains("mariadb");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
