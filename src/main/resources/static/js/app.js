@@ -27,7 +27,10 @@
   }
   document.addEventListener("htmx:sendError", function () { toast(message("networkError")); });
   document.addEventListener("htmx:responseError", function (event) {
-    if (event.detail.xhr.status >= 500) toast(message("serverError"));
+    var status = event.detail.xhr.status;
+    if (status === 503) toast(message("networkError"));
+    else if (status >= 500) toast(message("serverError"));
+    else if (status === 401 || status === 403) toast(message("signedOut"));
   });
 
   // Countdowns: <strong data-countdown data-deadline="2026-12-01T10:00:00Z">. At zero the page

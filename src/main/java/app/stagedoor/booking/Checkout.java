@@ -1,10 +1,13 @@
 package app.stagedoor.booking;
 
+import app.stagedoor.concert.AdmissionGate;
 import app.stagedoor.concert.SeatInventory;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import app.stagedoor.wallet.Wallets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +23,14 @@ class Checkout {
 
     record Paid(long reservationId, long amount, long balance, boolean replayed) {}
 
+    static final int MAX_KEY_LENGTH = 100;
+
     private final ReservationRepository reservations;
     private final PaymentRepository payments;
     private final Wallets wallets;
     private final SeatInventory inventory;
     private final Releases releases;
+    private final AdmissionGate gate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -34,6 +40,7 @@ class Checkout {
             Wallets wallets,
             SeatInventory inventory,
             Releases releases,
+            AdmissionGate gate,
             ApplicationEventPublisher events,
             Clock clock) {
         this.reservations = reservations;
@@ -41,6 +48,7 @@ class Checkout {
         this.wallets = wallets;
         this.inventory = inventory;
         this.releases = releases;
+        this.gate = gate;
         this.events = events;
         this.clock = clock;
     }
@@ -52,6 +60,9 @@ class Checkout {
      */
     @Transactional
     Paid pay(long memberId, long reservationId, String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+            throw new DomainException(ErrorCode.VALIDATION, Map.of("fields", List.of("Idempotency-Key")));
+        }
         var reservation = reservations
                 .lockById(reservationId)
                 .filter(r -> r.belongsTo(memberId))
@@ -64,6 +75,8 @@ class Checkout {
         }
         var now = clock.instant();
         reservation.confirm(now);
+        // like the dates and the seats, checkout is for fans the waiting room has let in
+        gate.requireAdmitted(memberId, reservation.concertId());
         if (reservations.markConfirmed(reservationId, now) != 1) {
             throw new IllegalStateException("reservation " + reservationId + " changed under its lock");
         }

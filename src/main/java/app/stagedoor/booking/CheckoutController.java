@@ -55,10 +55,10 @@ class CheckoutController {
         long balance = wallets.balanceOf(me.id());
         model.addAttribute("reservation", reservation);
         model.addAttribute(
-                "concert", catalogue.findConcert(reservation.concertId()).orElseThrow());
+                "concert", catalogue.findConcert(reservation.concertId()).orElseThrow(DomainException::notFound));
         model.addAttribute(
                 "performance",
-                catalogue.findPerformance(reservation.performanceId()).orElseThrow());
+                catalogue.findPerformance(reservation.performanceId()).orElseThrow(DomainException::notFound));
         model.addAttribute("walletBalance", balance);
         model.addAttribute("shortfall", Math.max(0, reservation.amount() - balance));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());

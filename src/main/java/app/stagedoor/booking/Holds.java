@@ -8,6 +8,7 @@ import app.stagedoor.concert.SeatView;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +72,10 @@ class Holds {
         }
         var terms =
                 catalogue.saleTerms(performanceId).filter(SaleTerms::published).orElseThrow(DomainException::notFound);
-        gate.requireAdmitted(memberId, terms.concertId());
+        if (!terms.isOnSaleAt(clock.instant())) {
+            throw new DomainException(ErrorCode.SALES_CLOSED);
+        }
+        var admittedUntil = gate.requireAdmitted(memberId, terms.concertId());
         if (seatIds.size() > terms.maxSeatsPerMember()) {
             throw new DomainException(ErrorCode.TOO_MANY_SEATS, terms.maxSeatsPerMember());
         }
@@ -84,7 +88,7 @@ class Holds {
                 inventory
                         .lapsedHolds(sorted, now)
                         .forEach(lapsed -> releases.release(lapsed, CancelReason.EXPIRED, now));
-                var seats = inventory.seatsOf(performanceId, sorted);
+                var seats = inventory.seatsOf(performanceId, sorted, now);
                 if (seats.size() != sorted.size()) {
                     throw new DomainException(ErrorCode.INVALID_SEATS);
                 }
@@ -97,7 +101,8 @@ class Holds {
                                 .map(s -> ReservationSeat.held(s.id(), s.label(), s.price()))
                                 .toList(),
                         now,
-                        now.plus(holdFor)));
+                        // the countdown is honest: a hold lasts no longer than the admission it was made in
+                        earliest(now.plus(holdFor), admittedUntil)));
                 if (inventory.reserve(performanceId, sorted, reservation.id(), reservation.expiresAt())
                         != sorted.size()) {
                     refuseTaken(inventory.seatsOf(performanceId, sorted));
@@ -112,6 +117,10 @@ class Holds {
             var gone = now.stream().filter(s -> !s.isAvailable()).toList();
             throw taken(gone.isEmpty() ? now : gone);
         }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static void refuseTaken(List<SeatView> seats) {

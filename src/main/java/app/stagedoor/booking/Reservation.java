@@ -3,10 +3,13 @@ package app.stagedoor.booking;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -62,7 +65,12 @@ class Reservation {
         this.confirmedAt = confirmedAt;
         this.cancelledAt = cancelledAt;
         this.cancelReason = cancelReason;
-        this.seats = Set.copyOf(seats);
+        // in seat order: the seats are inserted in this order, and every hold claiming seats in the
+        // same order is what keeps two holds sharing several seats from deadlocking
+        Set<ReservationSeat> inSeatOrder = seats.stream()
+                .sorted(Comparator.comparingLong(ReservationSeat::seatId))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        this.seats = Collections.unmodifiableSet(inSeatOrder);
     }
 
     /** A new hold: REQUEST, for the sum of the seats' prices, until {@code expiresAt}. */
@@ -89,7 +97,7 @@ class Reservation {
                 null,
                 null,
                 null,
-                Set.copyOf(seats));
+                new LinkedHashSet<>(seats));
     }
 
     /**

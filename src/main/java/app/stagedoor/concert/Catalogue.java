@@ -90,11 +90,24 @@ public class Catalogue {
 
     /** The terms of selling a date's seats, in one read (holds ask this on every attempt). */
     public Optional<SaleTerms> saleTerms(long performanceId) {
-        return jdbc.sql("SELECT p.id, p.concert_id, c.published, c.max_seats_per_member"
+        return jdbc.sql("SELECT p.id, p.concert_id, c.published, c.max_seats_per_member, p.starts_at"
                         + " FROM performances p JOIN concerts c ON c.id = p.concert_id WHERE p.id = ?")
                 .param(performanceId)
-                .query((rs, n) -> new SaleTerms(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getInt(4)))
+                .query((rs, n) -> new SaleTerms(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getBoolean(3),
+                        rs.getInt(4),
+                        rs.getTimestamp(5).toInstant()))
                 .optional();
+    }
+
+    /** The dates fans may still buy: those that have not begun. */
+    public List<PerformanceAvailability> upcomingDatesOf(long concertId) {
+        var now = clock.instant();
+        return datesOf(concertId).stream()
+                .filter(d -> d.startsAt().isAfter(now))
+                .toList();
     }
 
     public Optional<PerformanceView> findPerformance(long performanceId) {

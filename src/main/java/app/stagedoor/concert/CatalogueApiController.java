@@ -61,7 +61,7 @@ class CatalogueApiController {
     List<DateResponse> dates(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long concertId) {
         catalogue.publishedConcert(concertId);
         gate.requireAdmitted(me.id(), concertId);
-        return catalogue.datesOf(concertId).stream()
+        return catalogue.upcomingDatesOf(concertId).stream()
                 .map(d -> new DateResponse(d.id(), d.startsAt(), d.availableSeats(), d.totalSeats()))
                 .toList();
     }

@@ -42,7 +42,7 @@ class CatalogueController {
     String concert(@PathVariable long concertId, Model model) {
         var concert = catalogue.publishedConcert(concertId);
         model.addAttribute("concert", concert);
-        model.addAttribute("dates", catalogue.datesOf(concertId));
+        model.addAttribute("dates", catalogue.upcomingDatesOf(concertId));
         return "concert/concert";
     }
 
@@ -55,7 +55,7 @@ class CatalogueController {
         }
         model.addAttribute("concert", concert);
         model.addAttribute("admittedUntil", admittedUntil.get());
-        model.addAttribute("dates", catalogue.datesOf(concertId));
+        model.addAttribute("dates", catalogue.upcomingDatesOf(concertId));
         return "concert/performances";
     }
 

@@ -1,5 +1,7 @@
 package app.stagedoor.concert;
 
+import app.stagedoor.member.Role;
+import app.stagedoor.shared.DomainException;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -9,19 +11,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 
-/** {@code /posters/{concertId}}: the poster image, cached by browsers and revalidated by date. */
+/**
+ * {@code /posters/{concertId}}: the poster image, cached by browsers and revalidated by date. A
+ * concert that is not published yet keeps its poster to the organisers.
+ */
 @Controller
 class PosterController {
 
     private final PosterStore posters;
+    private final ConcertRepository concerts;
 
-    PosterController(PosterStore posters) {
+    PosterController(PosterStore posters, ConcertRepository concerts) {
         this.posters = posters;
+        this.concerts = concerts;
     }
 
     @GetMapping("/posters/{concertId}")
     ResponseEntity<byte[]> poster(@PathVariable long concertId, WebRequest request) {
-        var poster = posters.find(concertId).orElseThrow(app.stagedoor.shared.DomainException::notFound);
+        boolean visible = concerts.findById(concertId)
+                .map(concert -> concert.published() || request.isUserInRole(Role.ADMIN.name()))
+                .orElse(false);
+        if (!visible) {
+            throw DomainException.notFound();
+        }
+        var poster = posters.find(concertId).orElseThrow(DomainException::notFound);
         if (request.checkNotModified(poster.updatedAt().toEpochMilli())) {
             return null;
         }

@@ -1,4 +1,15 @@
 package app.stagedoor.concert;
 
-/** What a hold needs to know about a date: its concert, whether it is on show, and the per-fan limit. */
-public record SaleTerms(long performanceId, long concertId, boolean published, int maxSeatsPerMember) {}
+import java.time.Instant;
+
+/**
+ * What a hold needs to know about a date: its concert, whether it is on show, the per-fan limit, and
+ * when it starts (a date that has begun sells nothing more).
+ */
+public record SaleTerms(
+        long performanceId, long concertId, boolean published, int maxSeatsPerMember, Instant startsAt) {
+
+    public boolean isOnSaleAt(Instant now) {
+        return published && startsAt.isAfter(now);
+    }
+}

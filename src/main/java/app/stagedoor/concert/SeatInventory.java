@@ -29,7 +29,12 @@ public class SeatInventory {
 
     /** These seats of a date as a fan would see them now (missing ids are left out). */
     public List<SeatView> seatsOf(long performanceId, Collection<Long> seatIds) {
-        return seats.seatsOf(performanceId, seatIds, clock.instant());
+        return seatsOf(performanceId, seatIds, clock.instant());
+    }
+
+    /** These seats of a date as a fan would see them at {@code now}. */
+    public List<SeatView> seatsOf(long performanceId, Collection<Long> seatIds, Instant now) {
+        return seats.seatsOf(performanceId, seatIds, now);
     }
 
     /** The reservations whose holds on any of these seats have run out but were not released yet. */

@@ -2,7 +2,9 @@ package app.stagedoor.concert;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The seats a fan has ticked on the map, checked against the map as it is now: seats taken in
@@ -11,7 +13,9 @@ import java.util.Set;
 public record SeatSelection(List<SeatView> seats, List<SeatView> lost, int limit) {
 
     public static SeatSelection of(SeatMapView map, Collection<Long> requested, int limit) {
-        var wanted = requested == null ? Set.<Long>of() : Set.copyOf(requested);
+        var wanted = requested == null
+                ? Set.<Long>of()
+                : requested.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         var onMap =
                 map.seats().stream().filter(seat -> wanted.contains(seat.id())).toList();
         return new SeatSelection(

@@ -1,6 +1,7 @@
 package app.stagedoor.member;
 
 import app.stagedoor.shared.DomainException;
+import app.stagedoor.shared.ErrorCode;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -37,8 +38,12 @@ class FirstAdmin implements ApplicationRunner {
         String password = generated ? randomPassword() : admin.password();
         try {
             members.register(admin.username(), password, Role.ADMIN);
-        } catch (DomainException anotherInstanceWasFirst) {
-            return;
+        } catch (DomainException refused) {
+            if (refused.code() == ErrorCode.USERNAME_TAKEN) {
+                return; // another instance was first
+            }
+            throw new IllegalStateException("stagedoor.admin.username/password are not a valid account: use 3 to 30"
+                    + " letters, digits, dots, underscores or dashes, and a password of 8 to 72 bytes");
         }
         if (generated) {
             log.warn(

@@ -2,7 +2,10 @@ package app.stagedoor.member;
 
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,10 +50,13 @@ public class Members {
     @Transactional
     MemberPrincipal register(String username, String password, Role role) {
         if (!Username.isValid(username)) {
-            throw new DomainException(ErrorCode.VALIDATION, "username");
+            throw new DomainException(ErrorCode.VALIDATION, Map.of("fields", List.of("username")), "username");
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
-            throw new DomainException(ErrorCode.VALIDATION, "password");
+        if (password == null
+                || password.length() < MIN_PASSWORD_LENGTH
+                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
+            // bcrypt reads at most 72 bytes: 25 Korean characters are already 75
+            throw new DomainException(ErrorCode.VALIDATION, Map.of("fields", List.of("password")), "password");
         }
         var name = new Username(username);
         if (repository.existsByUsername(name.value())) {
@@ -73,10 +79,19 @@ public class Members {
         return repository.findByUsername(new Username(username).value()).map(m -> m.toPrincipal(clock.instant()));
     }
 
-    /** Makes an existing member an organiser. */
+    /**
+     * Makes an existing member an organiser.
+     *
+     * @throws DomainException {@code NOT_FOUND} when there is no such member
+     */
     @Transactional
-    public void promoteToAdmin(long memberId) {
-        var member = repository.findById(memberId).orElseThrow(DomainException::notFound);
+    public void promoteToAdmin(String username) {
+        var member = Username.isValid(username)
+                ? repository.findByUsername(new Username(username).value()).orElseThrow(DomainException::notFound)
+                : null;
+        if (member == null) {
+            throw DomainException.notFound();
+        }
         member.promoteToAdmin();
         repository.save(member);
     }

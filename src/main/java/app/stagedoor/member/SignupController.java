@@ -1,7 +1,6 @@
 package app.stagedoor.member;
 
 import app.stagedoor.shared.DomainException;
-import app.stagedoor.shared.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -35,10 +34,12 @@ class SignupController {
                 members.register(form.username(), form.password());
                 return "redirect:/login?registered";
             } catch (DomainException e) {
-                if (e.code() != ErrorCode.USERNAME_TAKEN) {
-                    throw e;
+                switch (e.code()) {
+                    case USERNAME_TAKEN ->
+                        result.rejectValue("username", e.code().messageKey());
+                    case VALIDATION -> result.rejectValue("password", "member.password.invalid");
+                    default -> throw e;
                 }
-                result.rejectValue("username", e.code().messageKey());
             }
         }
         response.setStatus(422);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +48,8 @@ class LastSeen {
         pending.remove(tokenId);
     }
 
-    /** Writes the recorded polls down; {@link QueueJobs} calls this on every instance. */
+    /** Writes the recorded polls down; every instance, whatever its other jobs. */
+    @Scheduled(fixedDelayString = "${stagedoor.queue.last-seen-flush:2s}")
     void flush() {
         if (pending.isEmpty()) {
             return;

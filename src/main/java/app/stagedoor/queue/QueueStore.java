@@ -275,6 +275,12 @@ class QueueStore {
                 .update();
     }
 
+    void admitNoLaterThan(long concertId, Instant next) {
+        jdbc.sql("UPDATE queue_lines SET next_admission_at = ? WHERE concert_id = ? AND next_admission_at > ?")
+                .params(ts(next), concertId, ts(next))
+                .update();
+    }
+
     void advance(long concertId, long mark, int admitted, int expired, double placesPerSecond, Instant measuredAt) {
         jdbc.sql("""
                         UPDATE queue_lines

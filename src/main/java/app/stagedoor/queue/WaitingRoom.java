@@ -120,22 +120,27 @@ public class WaitingRoom implements AdmissionGate {
 
     /** Leaves the line, or gives up an admission. */
     public void leave(long memberId, long concertId) {
-        store.findToken(concertId, memberId).ifPresent(token -> {
-            if (store.expire(token.id(), ExpireReason.LEFT, clock.instant(), QueueStatus.WAIT, QueueStatus.ACTIVE)
-                    == 1) {
-                store.countExpired(concertId, 1);
-                lastSeen.markStale(token.id());
-            }
-        });
+        if (expire(memberId, concertId, ExpireReason.LEFT, QueueStatus.WAIT, QueueStatus.ACTIVE)) {
+            store.findToken(concertId, memberId).ifPresent(token -> lastSeen.markStale(token.id()));
+        }
     }
 
     /** A paid reservation uses the admission up. */
     void expireAfterPayment(long memberId, long concertId) {
-        store.findToken(concertId, memberId).ifPresent(token -> {
-            if (store.expire(token.id(), ExpireReason.PAID, clock.instant(), QueueStatus.ACTIVE) == 1) {
-                store.countExpired(concertId, 1);
+        expire(memberId, concertId, ExpireReason.PAID, QueueStatus.ACTIVE);
+    }
+
+    /** Ends the fan's ticket and counts it, with the line's row locked first, as the promoter does. */
+    private boolean expire(long memberId, long concertId, ExpireReason reason, QueueStatus... from) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            store.lockLine(concertId);
+            var token = store.findToken(concertId, memberId);
+            if (token.isEmpty() || store.expire(token.get().id(), reason, clock.instant(), from) != 1) {
+                return false;
             }
-        });
+            store.countExpired(concertId, 1);
+            return true;
+        }));
     }
 
     @Override
@@ -162,7 +167,13 @@ public class WaitingRoom implements AdmissionGate {
             throw DomainException.notFound();
         }
         store.ensureLine(concertId);
-        store.saveSettings(concertId, settings, changedBy, clock.instant());
+        transaction.executeWithoutResult(status -> {
+            var now = clock.instant();
+            store.lockLine(concertId);
+            store.saveSettings(concertId, settings, changedBy, now);
+            // a shorter interval applies from the next tick, not after the one already planned
+            store.admitNoLaterThan(concertId, now.plusSeconds(settings.admitIntervalSeconds()));
+        });
         lines.forget(concertId);
         return settings(concertId);
     }

@@ -43,6 +43,7 @@ class WaitingRoomController {
             return datesOf(concertId);
         }
         model.addAttribute("concert", concert);
+        model.addAttribute("concertId", concertId);
         model.addAttribute("ticket", ticket);
         return "queue/waiting-room";
     }
@@ -77,7 +78,7 @@ class WaitingRoomController {
         if (!current.isWaiting()) {
             return new HtmxRedirectView("/concerts/" + concertId + "/waiting-room");
         }
-        model.addAttribute("concert", catalogue.publishedConcert(concertId));
+        model.addAttribute("concertId", concertId);
         model.addAttribute("ticket", current);
         return FragmentsRendering.fragment("queue/waiting-room :: panel").build();
     }

@@ -18,7 +18,10 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -37,12 +40,18 @@ class PageExceptionHandler {
         return ErrorPages.render(refused.code(), refused.arguments(), response, model);
     }
 
+    /** A word where an id belongs in the address is an address that does not exist. */
     @ExceptionHandler({TypeMismatchException.class, NoResourceFoundException.class})
     String notFound(Exception wrongAddress, HttpServletResponse response, Model model) {
+        if (wrongAddress instanceof MethodArgumentTypeMismatchException mismatch
+                && !mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return badRequest(wrongAddress, response, model);
+        }
         return ErrorPages.render(ErrorCode.NOT_FOUND, new Object[0], response, model);
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class})
+    /** A form or link sent something no page of ours sends: say so rather than fail. */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MultipartException.class})
     String badRequest(Exception malformed, HttpServletResponse response, Model model) {
         return ErrorPages.render(ErrorCode.MALFORMED_REQUEST, new Object[0], response, model);
     }

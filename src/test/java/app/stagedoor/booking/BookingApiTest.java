@@ -262,4 +262,35 @@ class BookingApiTest {
         assertThat(api.get("/api/v1/wallet", fan).body().get("balance").asLong())
                 .isEqualTo(100_000);
     }
+
+    @Test
+    void a_date_that_has_begun_is_no_longer_listed_or_sold() {
+        var salesOpenAt = Instant.now().minus(2, ChronoUnit.DAYS);
+        var created = api.post("/api/v1/admin/concerts", admin, """
+                        {"title":"Yesterday","artist":"A","venue":"V","salesOpenAt":"%s","maxSeatsPerMember":2,
+                         "sections":[{"name":"Floor","rows":1,"seatsPerRow":3,"price":10000}],
+                         "performances":[{"startsAt":"%s"},{"startsAt":"%s"}]}
+                        """.formatted(
+                                salesOpenAt,
+                                Instant.now().minus(1, ChronoUnit.HOURS),
+                                Instant.now().plus(5, ChronoUnit.DAYS)))
+                .body();
+        long past = created.get("performanceIds").get(0).asLong();
+        long upcoming = created.get("performanceIds").get(1).asLong();
+        api.admitted(fan, created.get("id").asLong());
+
+        var dates = api.get("/api/v1/concerts/" + created.get("id").asLong() + "/performances", fan)
+                .body();
+        assertThat(dates).hasSize(1);
+        assertThat(dates.get(0).get("id").asLong()).isEqualTo(upcoming);
+
+        long pastSeat = api.get("/api/v1/performances/" + past + "/seats", fan)
+                .body()
+                .get(0)
+                .get("id")
+                .asLong();
+        var refused = hold(fan, past, "[" + pastSeat + "]");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("SALES_CLOSED");
+    }
 }

@@ -157,4 +157,35 @@ abstract class HoldRaceTests {
                         .single())
                 .isEqualTo(2L * held);
     }
+
+    @Test
+    void holds_sharing_several_seats_never_deadlock_each_other() throws Exception {
+        jdbc.sql("UPDATE concerts SET max_seats_per_member = 4 WHERE id = ?")
+                .param(concert)
+                .update();
+        long performance = performance();
+        var tasks = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < 120; i++) {
+            long fan = admittedFan();
+            // windows of four seats overlapping their neighbours by three, picked in any order
+            var window = new ArrayList<>(List.of(seats.get(i + 3), seats.get(i + 1), seats.get(i), seats.get(i + 2)));
+            java.util.Collections.shuffle(window, new java.util.Random(i));
+            tasks.add(() -> {
+                try {
+                    holds().hold(fan, performance, window);
+                    return true;
+                } catch (DomainException refused) {
+                    assertThat(refused.code()).as("never BUSY from a deadlock").isEqualTo(ErrorCode.SEAT_UNAVAILABLE);
+                    return false;
+                }
+            });
+        }
+        int held = race(tasks);
+        assertThat(held).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM seats WHERE performance_id = ? AND status = 'RESERVED'")
+                        .param(performance)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4L * held);
+    }
 }

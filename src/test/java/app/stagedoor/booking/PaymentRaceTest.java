@@ -231,4 +231,33 @@ class PaymentRaceTest {
                 .as("the fan's count is given back")
                 .isZero();
     }
+
+    @Autowired
+    app.stagedoor.queue.WaitingRoom waitingRoom;
+
+    @Test
+    void checkout_is_for_admitted_fans_and_a_hold_ends_with_the_admission() {
+        long fan = fanWith(50_000);
+        jdbc.sql("UPDATE queue_tokens SET active_until = ? WHERE concert_id = ? AND member_id = ?")
+                .params(java.sql.Timestamp.from(clock.instant().plusSeconds(60)), concert, fan)
+                .update();
+        var reservation = holds.hold(fan, performance, List.of(seats.get(0)));
+        assertThat(reservation.expiresAt())
+                .as("not the five-minute hold: the admission ends first")
+                .isBeforeOrEqualTo(clock.instant().plusSeconds(60));
+
+        waitingRoom.leave(fan, concert);
+        try {
+            checkout.pay(fan, reservation.id(), null);
+            throw new AssertionError("paid without an admission");
+        } catch (DomainException refused) {
+            assertThat(refused.code()).isEqualTo(ErrorCode.NOT_ADMITTED);
+        }
+        assertThat(wallets.balanceOf(fan)).isEqualTo(50_000);
+        assertThat(jdbc.sql("SELECT status FROM reservations WHERE id = ?")
+                        .param(reservation.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REQUEST");
+    }
 }

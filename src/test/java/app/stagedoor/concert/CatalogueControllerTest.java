@@ -61,7 +61,8 @@ class CatalogueControllerTest {
                 new SeatView(82, "VIP", 1, 1, 2, 100_000, SeatStatus.RESERVED),
                 new SeatView(83, "VIP", 1, 1, 3, 100_000, SeatStatus.BOOKED));
         given(catalogue.publishedConcert(3)).willReturn(concert);
-        given(catalogue.datesOf(3)).willReturn(List.of(new PerformanceAvailability(8, performance.startsAt(), 1, 3)));
+        given(catalogue.upcomingDatesOf(3))
+                .willReturn(List.of(new PerformanceAvailability(8, performance.startsAt(), 1, 3)));
         given(catalogue.seatMap(8)).willReturn(SeatMapView.layOut(concert, performance, seats));
     }
 
@@ -148,5 +149,15 @@ class CatalogueControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Sign in to buy tickets")));
         mvc.perform(get("/concerts/3/performances").accept("text/html")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void an_empty_tick_in_the_refresh_is_ignored_not_a_failure() throws Exception {
+        given(gate.admittedUntil(5, 3)).willReturn(Optional.of(UNTIL));
+        mvc.perform(get("/performances/8/seats/summary")
+                        .param("seatIds", "81", "")
+                        .with(user(FAN))
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk());
     }
 }

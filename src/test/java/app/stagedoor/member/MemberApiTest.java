@@ -60,6 +60,7 @@ class MemberApiTest {
                 "{\"username\":\"fine-name\"}",
                 "{\"password\":\"password123\"}",
                 "{\"username\":42,\"password\":\"password123\"}",
+                "{\"username\":\"korean-pw\",\"password\":\"가나다라마바사아자차카타파하가나다라마바사아자차카\"}",
                 "{}"
             })
     void a_malformed_account_is_VALIDATION_naming_the_fields(String body) {

@@ -259,4 +259,18 @@ class QueuePromoterTest {
         assertThat(slower.position()).isEqualTo(1);
         assertThat(slower.estimatedWaitSeconds()).isGreaterThan(5L);
     }
+
+    @Test
+    void a_shorter_interval_applies_from_the_next_tick() {
+        room.updateSettings(concert, new QueueSettings(1, 3_600, null, 600, 300, false), "test");
+        var fans = fansJoin(3);
+        assertThat(promoter.promote(concert).admitted()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(promoter.promote(concert).admitted()).as("an hour to go").isZero();
+
+        room.updateSettings(concert, new QueueSettings(1, 10, null, 600, 300, false), "test");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(promoter.promote(concert).admitted()).isEqualTo(1);
+        assertThat(statusOf(fans.get(1))).isEqualTo(QueueStatus.ACTIVE);
+    }
 }

@@ -78,7 +78,7 @@ class WaitingRoomControllerTest {
                                 containsString("1,233"),
                                 containsString("about 4 min"),
                                 containsString("value=\"40\""),
-                                containsString("hx-trigger=\"load delay:5000ms\""),
+                                containsString("hx-trigger=\"every 5000ms\""),
                                 containsString("ticket=signed-ticket"))));
     }
 
