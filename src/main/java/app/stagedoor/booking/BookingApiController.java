@@ -58,7 +58,7 @@ class BookingApiController {
             @PathVariable long performanceId,
             @Valid @RequestBody HoldRequest request) {
         var held = holds.hold(me.id(), performanceId, request.seatIds());
-        var view = reservations.one(me.id(), held.id());
+        var view = ReservationView.of(held, held.createdAt());
         return ResponseEntity.created(URI.create("/api/v1/reservations/" + held.id()))
                 .body(ReservationResponse.of(view));
     }

@@ -5,11 +5,9 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** A fan's reservations as they stand: a hold past its expiry already reads as cancelled. */
 @Service
-@Transactional(readOnly = true)
 class Reservations {
 
     static final int MAX_LISTED = 100;

@@ -7,11 +7,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The module's read API: what is on sale, its dates, and the seat map of a date. */
 @Service
-@Transactional(readOnly = true)
 public class Catalogue {
 
     private final ConcertRepository concerts;

@@ -2,8 +2,10 @@ package app.stagedoor.member;
 
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.oauth2.core.AbstractOAuth2Token;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +36,13 @@ class FailedLoginLock {
         }
     }
 
+    /** A right password clears the count; a bearer token proves no password and changes nothing. */
     @EventListener
     void on(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof MemberPrincipal member) {
+        var authentication = event.getAuthentication();
+        if (authentication instanceof UsernamePasswordAuthenticationToken
+                && !(authentication.getCredentials() instanceof AbstractOAuth2Token)
+                && authentication.getPrincipal() instanceof MemberPrincipal member) {
             repository.resetFailedLogins(member.getUsername());
         }
     }

@@ -93,7 +93,7 @@ class QueuePromoter {
         } else if (firstWaiting.isEmpty()) {
             measuredAt = null; // an empty line has no pace; the next rush measures afresh
         }
-        store.advance(concertId, mark, admitted, expired, pace, measuredAt);
+        store.advance(concertId, mark, admitted, pace, measuredAt);
         if (admitted > 0) {
             store.logAdmission(concertId, now, admitted, mark);
         }

@@ -43,12 +43,11 @@ class QueueStore {
             long lastSeq,
             long admittedUpTo,
             long admittedTotal,
-            long expiredTotal,
             double placesPerSecond,
             Instant measuredAt) {
 
         static LineRow empty(long concertId) {
-            return new LineRow(concertId, 0, 0, 0, 0, 0, null);
+            return new LineRow(concertId, 0, 0, 0, 0, null);
         }
     }
 
@@ -281,12 +280,11 @@ class QueueStore {
                 .update();
     }
 
-    void advance(long concertId, long mark, int admitted, int expired, double placesPerSecond, Instant measuredAt) {
+    void advance(long concertId, long mark, int admitted, double placesPerSecond, Instant measuredAt) {
         jdbc.sql("""
                         UPDATE queue_lines
                            SET admitted_up_to = GREATEST(admitted_up_to, :mark),
                                admitted_total = admitted_total + :admitted,
-                               expired_total = expired_total + :expired,
                                places_per_second = :rate,
                                measured_at = :measuredAt
                          WHERE concert_id = :concertId
@@ -294,15 +292,8 @@ class QueueStore {
                 .param("concertId", concertId)
                 .param("mark", mark)
                 .param("admitted", admitted)
-                .param("expired", expired)
                 .param("rate", placesPerSecond)
                 .param("measuredAt", measuredAt == null ? null : ts(measuredAt))
-                .update();
-    }
-
-    void countExpired(long concertId, int expired) {
-        jdbc.sql("UPDATE queue_lines SET expired_total = expired_total + ? WHERE concert_id = ?")
-                .params(expired, concertId)
                 .update();
     }
 
@@ -368,7 +359,6 @@ class QueueStore {
                 rs.getLong("last_seq"),
                 rs.getLong("admitted_up_to"),
                 rs.getLong("admitted_total"),
-                rs.getLong("expired_total"),
                 rs.getDouble("places_per_second"),
                 measured == null ? null : measured.toInstant());
     }

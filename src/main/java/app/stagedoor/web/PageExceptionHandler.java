@@ -13,6 +13,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -66,7 +67,11 @@ class PageExceptionHandler {
         return ErrorPages.render(ErrorCode.PAYLOAD_TOO_LARGE, new Object[0], response, model);
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, PessimisticLockingFailureException.class})
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class,
+        PessimisticLockingFailureException.class
+    })
     String busy(Exception overload, HttpServletResponse response, Model model) {
         log.warn("Answered BUSY: {}", overload.toString());
         response.setHeader("Retry-After", "1");
