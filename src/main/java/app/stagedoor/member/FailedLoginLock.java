@@ -2,10 +2,8 @@ package app.stagedoor.member;
 
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.oauth2.core.AbstractOAuth2Token;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +34,13 @@ class FailedLoginLock {
         }
     }
 
-    /** A right password clears the count; a bearer token proves no password and changes nothing. */
+    /**
+     * A right password clears the count, if there was one: the common sign-in and every bearer-token
+     * call (whose member is not loaded from the database) cost no write.
+     */
     @EventListener
     void on(AuthenticationSuccessEvent event) {
-        var authentication = event.getAuthentication();
-        if (authentication instanceof UsernamePasswordAuthenticationToken
-                && !(authentication.getCredentials() instanceof AbstractOAuth2Token)
-                && authentication.getPrincipal() instanceof MemberPrincipal member) {
+        if (event.getAuthentication().getPrincipal() instanceof MemberPrincipal member && member.hadFailedLogins()) {
             repository.resetFailedLogins(member.getUsername());
         }
     }

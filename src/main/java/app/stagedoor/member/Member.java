@@ -50,7 +50,7 @@ class Member {
     }
 
     MemberPrincipal toPrincipal(Instant now) {
-        return new MemberPrincipal(id, username, role, passwordHash, !isLockedAt(now));
+        return new MemberPrincipal(id, username, role, passwordHash, !isLockedAt(now), failedLogins > 0);
     }
 
     Long id() {

@@ -23,17 +23,30 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
     private final Role role;
     private String passwordHash;
     private final boolean accountNonLocked;
+    private final boolean hadFailedLogins;
 
     public MemberPrincipal(long id, String username, Role role) {
-        this(id, username, role, null, true);
+        this(id, username, role, null, true, false);
     }
 
-    MemberPrincipal(long id, String username, Role role, String passwordHash, boolean accountNonLocked) {
+    MemberPrincipal(
+            long id,
+            String username,
+            Role role,
+            String passwordHash,
+            boolean accountNonLocked,
+            boolean hadFailedLogins) {
         this.id = id;
         this.username = username;
         this.role = role;
         this.passwordHash = passwordHash;
         this.accountNonLocked = accountNonLocked;
+        this.hadFailedLogins = hadFailedLogins;
+    }
+
+    /** Whether wrong passwords were counted against this account when it was loaded to sign in. */
+    boolean hadFailedLogins() {
+        return hadFailedLogins;
     }
 
     public long id() {

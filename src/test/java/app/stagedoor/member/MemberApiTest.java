@@ -103,4 +103,21 @@ class MemberApiTest {
         var token = api.token("admin", "admin-password-for-tests");
         assertThat(api.get("/api/v1/admin/nothing", token).status()).isEqualTo(404);
     }
+
+    @Test
+    void a_right_password_clears_the_count_of_wrong_ones() {
+        var fan = TestData.username("forgetful");
+        api.newFan(fan);
+        for (int round = 0; round < 2; round++) {
+            for (int attempt = 1; attempt <= 4; attempt++) {
+                assertThat(api.basic("POST", "/api/v1/auth/token", fan, "wrong-" + attempt)
+                                .code())
+                        .isEqualTo("UNAUTHORIZED");
+            }
+            assertThat(api.basic("POST", "/api/v1/auth/token", fan, "password123")
+                            .status())
+                    .as("four wrong in a row, then right, round %d", round)
+                    .isEqualTo(200);
+        }
+    }
 }
