@@ -3,8 +3,8 @@
 # behind 1,000 and behind 1,000,000 waiting fans, against the app's own /actuator/health in the
 # same run. See bench/README.md for what it does and how to read the result.
 #
-#   bench/queue-poll.sh                      # full run: 30 s per measurement, 1,000,000-fan line
-#   DURATION=5s BIG_LINE=100000 bench/queue-poll.sh   # smoke run
+#   bench/queue-poll.sh                      # full run: 3 rounds of 20 s each, 1,000,000-fan line
+#   ROUNDS=1 DURATION=5s APP_WARMUP=15s BIG_LINE=100000 bench/queue-poll.sh   # smoke run
 #
 # It builds the jar (or takes JAR=...), starts its own copy on port 18080 in a scratch directory
 # under bench/results/, seeds both lines straight into the database, lets FANS real fans join,
@@ -14,8 +14,12 @@
 set -euo pipefail
 
 # --- settings (environment) ----------------------------------------------------------------------
-DURATION=${DURATION:-30s}          # each measured wrk run
+DURATION=${DURATION:-20s}          # each measured wrk run
+ROUNDS=${ROUNDS:-3}                # rounds of health / 1k-line / 1M-line, the order alternating, so
+                                   # that neither line gains from running later; figures are medians
 WARMUP=${WARMUP:-5s}               # an unmeasured wrk run before each measured one (JIT, caches)
+APP_WARMUP=${APP_WARMUP:-60s}      # unmeasured load on all three endpoints before the first run: on 2
+                                   # cores the JIT competes with the requests for a minute after start
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 SMALL_LINE=${SMALL_LINE:-1000}     # fans seeded ahead in concert A
@@ -283,21 +287,45 @@ check_fans() {
 
 # --- report --------------------------------------------------------------------------------------
 
-row() { # NAME ENDPOINT LINE
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$2" "$3" "$(thousands "$(get "$1" rps)")" \
+row() { # NAME ROUND ENDPOINT LINE
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$2" "$3" "$4" "$(thousands "$(get "$1" rps)")" \
         "$(ms "$(get "$1" p50_us)")" "$(ms "$(get "$1" p90_us)")" "$(ms "$(get "$1" p99_us)")" "$(errors "$1")"
+}
+
+# median KIND FIELD: the median over the rounds of one figure of one endpoint
+median() {
+    local r
+    for ((r = 1; r <= ROUNDS; r++)); do get "$1-$r" "$2"; done |
+        sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# the order of the endpoints in round R: forwards in odd rounds, backwards in even ones
+order() { if (($1 % 2)); then echo health small big; else echo big small health; fi; }
+
+rows() { # CID_A CID_B
+    local r kind
+    for ((r = 1; r <= ROUNDS; r++)); do
+        for kind in $(order "$r"); do
+            case $kind in
+                health) row "health-$r" "$r" 'GET /actuator/health' '–' ;;
+                small) row "small-$r" "$r" "GET /api/v1/concerts/$1/queue" "$(thousands "$SMALL_LINE") + $FANS" ;;
+                big) row "big-$r" "$r" "GET /api/v1/concerts/$2/queue" "$(thousands "$BIG_LINE") + $FANS" ;;
+            esac
+        done
+    done
 }
 
 verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo FAIL; fi; }
 
 report() {
     local cid_a=$1 cid_b=$2 valid=$3
-    local health poll_a poll_b p99_a p99_b drift
-    health=$(awk -v a="$(get health-before rps)" -v b="$(get health-after rps)" 'BEGIN { print (a + b) / 2 }')
-    poll_a=$(get poll-small rps)
-    poll_b=$(get poll-big rps)
-    p99_a=$(ms "$(get poll-small p99_us)")
-    p99_b=$(ms "$(get poll-big p99_us)")
+    local health poll_a poll_b p99_h p99_a p99_b drift
+    health=$(median health rps)
+    poll_a=$(median small rps)
+    poll_b=$(median big rps)
+    p99_h=$(ms "$(median health p99_us)")
+    p99_a=$(ms "$(median small p99_us)")
+    p99_b=$(ms "$(median big p99_us)")
     drift=$(awk -v a="$poll_a" -v b="$poll_b" 'BEGIN { printf "%+.1f", (b - a) / a * 100 }')
     local seeds="" s
     for s in "${SEED_SECONDS[@]}"; do
@@ -311,22 +339,23 @@ report() {
 - Java: $(java -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)
 - Code: $(git -C "$REPO_DIR" describe --always --dirty 2>/dev/null || echo unknown) (jar: ${JAR:-built from the working tree})
 - Database: embedded H2 (file, MySQL mode), app and wrk on the same machine
-- Command: \`${JAR:+JAR=$JAR }DURATION=$DURATION WARMUP=$WARMUP SMALL_LINE=$SMALL_LINE BIG_LINE=$BIG_LINE FANS=$FANS bench/queue-poll.sh\`
+- Command: \`${JAR:+JAR=$JAR }APP_WARMUP=$APP_WARMUP DURATION=$DURATION WARMUP=$WARMUP SMALL_LINE=$SMALL_LINE BIG_LINE=$BIG_LINE FANS=$FANS bench/queue-poll.sh\`
 - App: \`${JAVA_CMD[*]}\`
-- Each row: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/queue-poll.lua <url>\` after a $WARMUP warm-up;
+- After $APP_WARMUP of unmeasured load on all three endpoints, $ROUNDS rounds; each row is
+  \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/queue-poll.lua <url>\` after a $WARMUP warm-up;
   polls cycle through the $FANS fans' (bearer, Queue-Token) pairs; every poll answers WAIT (checked)
 - Seeding: ${seeds%; }
 
-| endpoint | line length | req/s | p50 ms | p90 ms | p99 ms | errors |
-|---|---|---:|---:|---:|---:|---:|
-$(row health-before 'GET /actuator/health' '–')
-$(row poll-small "GET /api/v1/concerts/$cid_a/queue" "$(thousands "$SMALL_LINE") + $FANS")
-$(row poll-big "GET /api/v1/concerts/$cid_b/queue" "$(thousands "$BIG_LINE") + $FANS")
-$(row health-after 'GET /actuator/health' '–')
+| endpoint | round | line length | req/s | p50 ms | p90 ms | p99 ms | errors |
+|---|---:|---|---:|---:|---:|---:|---:|
+$(rows "$cid_a" "$cid_b")
 
-| target | measured | result |
+Medians over the rounds: health $(thousands "$health") req/s (p99 $p99_h ms); $(thousands "$SMALL_LINE")-fan line \
+$(thousands "$poll_a") req/s (p99 $p99_a ms); $(thousands "$BIG_LINE")-fan line $(thousands "$poll_b") req/s (p99 $p99_b ms).
+
+| target | measured (medians) | result |
 |---|---|---|
-| poll ≥ ${MIN_SHARE_OF_HEALTH} % of health req/s ($(thousands "$SMALL_LINE")-fan line) | $(pct "$poll_a" "$health") % of $(thousands "$health") (health mean of both runs) | $(verdict "$poll_a >= $health * $MIN_SHARE_OF_HEALTH / 100") |
+| poll ≥ ${MIN_SHARE_OF_HEALTH} % of health req/s ($(thousands "$SMALL_LINE")-fan line) | $(pct "$poll_a" "$health") % of $(thousands "$health") | $(verdict "$poll_a >= $health * $MIN_SHARE_OF_HEALTH / 100") |
 | poll ≥ ${MIN_SHARE_OF_HEALTH} % of health req/s ($(thousands "$BIG_LINE")-fan line) | $(pct "$poll_b" "$health") % of $(thousands "$health") | $(verdict "$poll_b >= $health * $MIN_SHARE_OF_HEALTH / 100") |
 | poll p99 < ${MAX_P99_MS} ms at $CONNECTIONS connections | $p99_a ms / $p99_b ms | $(verdict "$p99_a < $MAX_P99_MS && $p99_b < $MAX_P99_MS") |
 | $(thousands "$BIG_LINE")-fan req/s within ${MAX_BIG_VS_SMALL} % of $(thousands "$SMALL_LINE")-fan | ${drift} % | $(verdict "$drift <= $MAX_BIG_VS_SMALL && $drift >= -$MAX_BIG_VS_SMALL") |
@@ -337,6 +366,18 @@ EOF
 }
 
 # --- main ----------------------------------------------------------------------------------------
+
+# warm_up HEALTH_URL SMALL_URL SMALL_PAIRS BIG_URL BIG_PAIRS: APP_WARMUP split over the three
+# endpoints, unmeasured, so that what follows measures compiled code, not the JIT at work.
+warm_up() {
+    local seconds=${APP_WARMUP%s}
+    local each=$((seconds / 3))s
+    log "warming the app up: $each on each endpoint"
+    local args=(-t"$THREADS" -c"$CONNECTIONS" -s "$LUA" -d"$each")
+    wrk "${args[@]}" "$1" >/dev/null 2>&1 || die "wrk failed during the warm-up"
+    QP_PAIRS=$3 QP_RESULT=/dev/null wrk "${args[@]}" "$2" >/dev/null 2>&1 || die "wrk failed during the warm-up"
+    QP_PAIRS=$5 QP_RESULT=/dev/null wrk "${args[@]}" "$4" >/dev/null 2>&1 || die "wrk failed during the warm-up"
+}
 
 main() {
     mkdir -p "$RUN_DIR"
@@ -358,16 +399,25 @@ main() {
     check_fans "$cid_a" "$RUN_DIR/pairs-small.txt" "$SMALL_LINE"
     check_fans "$cid_b" "$RUN_DIR/pairs-big.txt" "$BIG_LINE"
 
-    run_wrk health-before "$BASE/actuator/health"
-    run_wrk poll-small "$BASE/api/v1/concerts/$cid_a/queue" "$RUN_DIR/pairs-small.txt"
-    run_wrk poll-big "$BASE/api/v1/concerts/$cid_b/queue" "$RUN_DIR/pairs-big.txt"
-    run_wrk health-after "$BASE/actuator/health"
+    warm_up "$BASE/actuator/health" "$BASE/api/v1/concerts/$cid_a/queue" "$RUN_DIR/pairs-small.txt" \
+        "$BASE/api/v1/concerts/$cid_b/queue" "$RUN_DIR/pairs-big.txt"
+    local round kind names=()
+    for ((round = 1; round <= ROUNDS; round++)); do
+        for kind in $(order "$round"); do
+            case $kind in
+                health) run_wrk "health-$round" "$BASE/actuator/health" ;;
+                small) run_wrk "small-$round" "$BASE/api/v1/concerts/$cid_a/queue" "$RUN_DIR/pairs-small.txt" ;;
+                big) run_wrk "big-$round" "$BASE/api/v1/concerts/$cid_b/queue" "$RUN_DIR/pairs-big.txt" ;;
+            esac
+            names+=("$kind-$round")
+        done
+    done
 
     # The polls must still have been WAIT polls at the end: nobody admitted, nobody dropped.
     local valid=yes name
     check_fans "$cid_a" "$RUN_DIR/pairs-small.txt" "$SMALL_LINE"
     check_fans "$cid_b" "$RUN_DIR/pairs-big.txt" "$BIG_LINE"
-    for name in health-before poll-small poll-big health-after; do
+    for name in "${names[@]}"; do
         if (($(errors "$name") > 0)); then
             valid="$name had $(errors "$name") errors (non-2xx or socket); see $RUN_DIR/$name.txt"
         fi

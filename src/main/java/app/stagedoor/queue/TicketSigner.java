@@ -1,6 +1,8 @@
 package app.stagedoor.queue;
 
 import app.stagedoor.shared.SigningKeys;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -9,13 +11,15 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Signs and reads waiting-room tickets: a compact HS256 JWT naming the ticket, the concert, the
  * fan and their place. A poll that carries a valid ticket needs no database read to know where
- * the fan stands; a ticket is useless to anyone but the fan it names.
+ * the fan stands; a ticket is useless to anyone but the fan it names. A ticket read once is
+ * remembered for a while, so the polls that follow neither verify nor parse it again.
  */
 @Component
 class TicketSigner {
@@ -24,6 +28,10 @@ class TicketSigner {
 
     private final MACSigner signer;
     private final MACVerifier verifier;
+    private final Cache<String, Claims> verified = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
 
     TicketSigner(SigningKeys keys, QueueProperties properties) {
         var key = keys.hmacKey("queue-ticket", properties.ticketSecret());
@@ -58,6 +66,17 @@ class TicketSigner {
         if (ticket == null || ticket.isBlank() || ticket.length() > 1_000) {
             return Optional.empty();
         }
+        var known = verified.getIfPresent(ticket);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return verify(ticket).map(claims -> {
+            verified.put(ticket, claims);
+            return claims;
+        });
+    }
+
+    private Optional<Claims> verify(String ticket) {
         try {
             var jwt = SignedJWT.parse(ticket);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {

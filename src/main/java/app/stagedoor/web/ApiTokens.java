@@ -3,6 +3,8 @@ package app.stagedoor.web;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.member.Role;
 import app.stagedoor.shared.SigningKeys;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import javax.crypto.SecretKey;
@@ -15,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bearer tokens of the API: HS256 JWTs signed with the application's key, carrying the member's
- * id and role, so an API call needs no database read to know who calls.
+ * id and role, so an API call needs no database read to know who calls. A token verified once is
+ * remembered for a few minutes, so a fan who polls every two seconds is not re-verified and
+ * re-parsed each time; a remembered token still stops working the moment it expires.
  */
 @Component
 class ApiTokens {
@@ -31,7 +36,11 @@ class ApiTokens {
     private static final String ISSUER = "stagedoor";
 
     private final JwtEncoder encoder;
-    private final JwtDecoder decoder;
+    private final JwtDecoder verifier;
+    private final Cache<String, Jwt> verified = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
     private final Duration lifetime;
     private final Clock clock;
 
@@ -44,7 +53,7 @@ class ApiTokens {
         var timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER)));
-        this.decoder = decoder;
+        this.verifier = decoder;
         this.lifetime = properties.tokenLifetime();
         this.clock = clock;
     }
@@ -67,7 +76,17 @@ class ApiTokens {
     }
 
     JwtDecoder decoder() {
-        return decoder;
+        return this::decode;
+    }
+
+    private Jwt decode(String token) throws JwtException {
+        var known = verified.getIfPresent(token);
+        if (known != null && clock.instant().isBefore(known.getExpiresAt())) {
+            return known;
+        }
+        var jwt = verifier.decode(token);
+        verified.put(token, jwt);
+        return jwt;
     }
 
     /** The signed-in member a verified token stands for. */

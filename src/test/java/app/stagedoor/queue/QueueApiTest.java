@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,28 @@ class QueueApiTest {
         var behind = api.post("/api/v1/concerts/" + concert + "/queue", second, null);
         assertThat(behind.body().get("position").asLong()).isEqualTo(2);
         assertThat(behind.body().get("fansAhead").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void an_altered_ticket_cannot_jump_the_line_even_after_the_real_one_was_read() {
+        long concert = pausedConcert();
+        api.post("/api/v1/concerts/" + concert + "/queue", api.newFan(TestData.username("ahead")), null);
+        var ticket = api.post("/api/v1/concerts/" + concert + "/queue", fan, null)
+                .body()
+                .get("token")
+                .asString();
+        assertThat(poll(concert, fan, ticket).body().get("position").asLong()).isEqualTo(2);
+
+        var parts = ticket.split("\\.");
+        var claims = new String(Base64.getUrlDecoder().decode(parts[1]));
+        var seq = claims.replaceAll(".*\"seq\":(\\d+).*", "$1");
+        var earlier = claims.replace("\"seq\":" + seq, "\"seq\":" + (Long.parseLong(seq) - 1));
+        var forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(earlier.getBytes()) + "."
+                + parts[2];
+
+        var answer = poll(concert, fan, forged);
+        assertThat(answer.body().get("position").asLong()).isEqualTo(2);
+        assertThat(answer.body().get("token").asString()).isEqualTo(ticket);
     }
 
     @Test
