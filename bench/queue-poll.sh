@@ -18,8 +18,8 @@ DURATION=${DURATION:-20s}          # each measured wrk run
 ROUNDS=${ROUNDS:-3}                # rounds of health / 1k-line / 1M-line, the order alternating, so
                                    # that neither line gains from running later; figures are medians
 WARMUP=${WARMUP:-5s}               # an unmeasured wrk run before each measured one (JIT, caches)
-APP_WARMUP=${APP_WARMUP:-60s}      # unmeasured load on all three endpoints before the first run: on 2
-                                   # cores the JIT competes with the requests for a minute after start
+APP_WARMUP=${APP_WARMUP:-240s}     # unmeasured load on all three endpoints before the first round: on
+                                   # 2 cores C2 competes with the requests for about 4 minutes of load
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 SMALL_LINE=${SMALL_LINE:-1000}     # fans seeded ahead in concert A
@@ -346,7 +346,7 @@ report() {
   polls cycle through the $FANS fans' (bearer, Queue-Token) pairs; every poll answers WAIT (checked)
 - Seeding: ${seeds%; }
 
-| endpoint | round | line length | req/s | p50 ms | p90 ms | p99 ms | errors |
+| round | endpoint | line length | req/s | p50 ms | p90 ms | p99 ms | errors |
 |---|---:|---|---:|---:|---:|---:|---:|
 $(rows "$cid_a" "$cid_b")
 
