@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Seat holds and payments on MariaDB, once per seat guard, side by side in one run:
-#   0. APP_WARMUP (60 s) of holds and payments, unmeasured, so the JIT has done most of its work;
+#   0. APP_WARMUP (180 s) of holds and payments, unmeasured, so the JIT has done its work;
 #   1. BURST (1,000) admitted fans fire one hold each at the SAME seat at the same moment:
 #      winners (must be 1), answered (201 or 409), time from the release to the last answer;
 #   2. holds/s on distinct seats: a closed loop of CONCURRENCY (64) requests for DURATION (30 s)
@@ -10,8 +10,8 @@
 # reservation, every wallet equal to its ledger) and prints a Markdown fragment, also saved as
 # bench/results/booking-<timestamp>.md. See bench/README.md.
 #
-#   bench/booking.sh                                  # the full run (about 8 minutes)
-#   DURATION=5s bench/booking.sh                      # a quick smoke run (about 5 minutes)
+#   bench/booking.sh                                  # the full run (about 13 minutes)
+#   DURATION=5s APP_WARMUP=20s bench/booking.sh       # a quick smoke run (about 4 minutes)
 #   PROFILE=1 bench/booking.sh                        # plus perf over the windows, and a JFR window
 #
 # Exit status: 0 when the run was valid (a missed target is a finding, printed as FAIL, not an
@@ -28,13 +28,13 @@ done
 # --- settings (environment) ----------------------------------------------------------------------
 DURATION=${DURATION:-30s}          # each measured window (holds, payments)
 WARMUP=${WARMUP:-5s}               # unmeasured load right before each measured window
-APP_WARMUP=${APP_WARMUP:-60s}      # unmeasured holds, then payments (half each) before the burst:
-                                   # on 2 cores the JIT competes with the requests for a minute
-                                   # after the start (the report shows the JIT's share)
+APP_WARMUP=${APP_WARMUP:-180s}     # unmeasured holds, then payments (half each) before the burst:
+                                   # on 2 cores C2 still took a quarter of a core after 60 s (the
+                                   # report shows the JIT's share)
 CONCURRENCY=${CONCURRENCY:-64}     # requests in flight in the closed loops
 BURST=${BURST:-1000}               # fans firing at the one seat
 GUARDS=${GUARDS:-conditional-update named-lock}
-MAX_RATE=${MAX_RATE:-3000}         # seats are provisioned for this many holds/s; a run that empties
+MAX_RATE=${MAX_RATE:-2000}         # seats are provisioned for this many holds/s; a run that empties
                                    # the pool says so (raise it then)
 SEATS_PER_HOLD=${SEATS_PER_HOLD:-1}
 PORT=${PORT:-18081}                # 8080 and 18080 belong to other work on this machine
@@ -79,50 +79,22 @@ REPORT=$RESULTS_DIR/booking-$STAMP.md
 BASE=http://127.0.0.1:$PORT
 JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)   # ours, so the client can mint fans' tokens
 
-APP_PID=""
-ADMIN_TOKEN=""
-JAR_ORIGIN=""                      # which code ran, for the report
 LOAD=()                            # the compiled load client
 GUARD_DIR=""                       # results of the guard being run
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() {
-    log "ERROR: $*"
-    exit 1
-}
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
-# Stops the app this script started, by its pid and only that one, however the script ends.
-stop_app() {
-    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        log "stopping the app (pid $APP_PID)"
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do
-            kill -0 "$APP_PID" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
-    APP_PID=""
-}
+# Stops the app this script started however the script ends; the jar copy (50 MB) goes too, as
+# the commit is in the report.
 cleanup() {
     local rc=$?
     stop_app
-    [[ -f $RUN_DIR/app.jar ]] && rm -f "$RUN_DIR/app.jar" # 50 MB, and the commit is in the report
+    [[ -f $RUN_DIR/app.jar ]] && rm -f "$RUN_DIR/app.jar"
     exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# seconds_of 30s|500ms|2m → whole seconds, rounded up
-seconds_of() {
-    local text=$1
-    case $text in
-    *ms) echo $(((${text%ms} + 999) / 1000)) ;;
-    *s) awk -v s="${text%s}" 'BEGIN { print int(s) + (s > int(s)) }' ;;
-    *m) echo $((${text%m} * 60)) ;;
-    *) echo "$text" ;;
-    esac
-}
 
 # timed NAME COMMAND…: runs the command and notes how long it took in the guard's setup timings.
 timed() {
@@ -157,56 +129,6 @@ ensure_tools() {
     [[ -n $DB_PID ]] || log "cannot see the MariaDB process here; its CPU will not be reported"
 }
 
-# Another engineer may be building or testing in this tree: building on top of a running test
-# would swap their classes underneath them, so wait (a while) for their Maven to finish. A Maven
-# that runs the app (spring-boot:run) never finishes and does not count.
-other_maven_busy() {
-    local pid
-    for pid in $(pgrep -f 'org.codehaus.plexus.classworlds.launcher.Launcher|MavenWrapperMain'); do
-        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'spring-boot:run' || return 0
-    done
-    return 1
-}
-
-# Which code ran: the commit the jar was built from, or the jar that was given.
-jar_origin() {
-    if [[ -n $JAR ]]; then
-        echo "jar \`$JAR\` (given; commit unknown)"
-    elif [[ -n $(git -C "$REPO_DIR" status --porcelain -- src pom.xml) ]]; then
-        echo "$(git -C "$REPO_DIR" rev-parse --short HEAD) plus the uncommitted changes in src/ at build time"
-    else
-        git -C "$REPO_DIR" rev-parse --short HEAD
-    fi
-}
-
-# The app runs from a copy of the jar, so a rebuild in the tree cannot change it mid-run.
-prepare_jar() {
-    if [[ -n $JAR ]]; then
-        log "using $JAR"
-        cp "$JAR" "$RUN_DIR/app.jar"
-        JAR_ORIGIN=$(jar_origin)
-        return
-    fi
-    local attempt waited
-    for attempt in 1 2 3; do
-        waited=0
-        while other_maven_busy && ((waited < MAVEN_WAIT)); do
-            ((waited == 0)) && log "another Maven build is running; waiting up to ${MAVEN_WAIT}s"
-            sleep 10
-            waited=$((waited + 10))
-        done
-        log "building the jar (attempt $attempt)"
-        if (cd "$REPO_DIR" && ./mvnw -B -q -DskipTests package) >"$RUN_DIR/build.log" 2>&1; then
-            cp "$REPO_DIR/target/stagedoor-0.1.0-SNAPSHOT.jar" "$RUN_DIR/app.jar"
-            JAR_ORIGIN=$(jar_origin)
-            return
-        fi
-        log "build failed (see $RUN_DIR/build.log); another build in the same tree? retrying in 30 s"
-        sleep 30
-    done
-    die "could not build the jar"
-}
-
 # The client is compiled once, so no run pays for the source launcher's compilation.
 compile_client() {
     mkdir -p "$RUN_DIR/classes"
@@ -229,10 +151,8 @@ recreate_db() {
     "${MARIADB[@]}" -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
-
 start_app() {
-    local guard=$1 i
+    local guard=$1
     port_in_use && die "port $PORT is already in use; is another benchmark running?"
     local jvm=(-Xmx"$HEAP")
     # deep Spring stacks: keep enough frames to see which of the app's methods a sample is in
@@ -247,32 +167,8 @@ start_app() {
         "--stagedoor.booking.guard=$guard" \
         --logging.level.root=warn) >"$GUARD_DIR/app.log" 2>&1 &
     APP_PID=$!
-    for i in $(seq 1 360); do
-        kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start: $(tail -5 "$GUARD_DIR/app.log")"
-        if curl -fsS "$BASE/actuator/health" 2>/dev/null | jq -e '.status == "UP"' >/dev/null 2>&1; then
-            log "app up (pid $APP_PID, guard $guard)"
-            return
-        fi
-        sleep 0.5
-    done
-    die "the app did not come up within 180 s"
-}
-
-# api METHOD PATH EXPECTED_STATUS [JSON]: calls the API as the organiser and prints the body.
-api() {
-    local method=$1 path=$2 expect=$3 body=${4:-} out status
-    local args=(-sS -X "$method" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Accept: application/json')
-    [[ -n $body ]] && args+=(-H 'Content-Type: application/json' --data "$body")
-    out=$(mktemp -p "$GUARD_DIR")
-    status=$(curl "${args[@]}" -o "$out" -w '%{http_code}' "$BASE$path")
-    [[ $status == "$expect" ]] || die "$method $path answered $status, expected $expect: $(head -c 500 "$out")"
-    cat "$out"
-    rm -f "$out"
-}
-
-admin_login() {
-    ADMIN_TOKEN=$(curl -fsS -X POST -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/auth/token" | jq -r .accessToken)
-    [[ -n $ADMIN_TOKEN && $ADMIN_TOKEN != null ]] || die "no admin token"
+    wait_until_up "$GUARD_DIR/app.log"
+    log "app up (pid $APP_PID, guard $guard)"
 }
 
 # create_concert TITLE DATES ROWS SEATS_PER_ROW → prints {"id","performanceIds"}. Two sections of
@@ -374,6 +270,19 @@ warm_up() {
     client pay --reservations "$GUARD_DIR/reservations.tsv" --concurrency "$CONCURRENCY" --start-at 0 \
         --warmup "$half" --duration 0s --result "$GUARD_DIR/warmup-payments.json" >/dev/null
     log "warm-up: $(jq .warmup.ok "$GUARD_DIR/warmup-holds.json") holds, $(jq .warmup.ok "$GUARD_DIR/warmup-payments.json") payments"
+}
+
+# A payment's ReservationConfirmed listener (using up the fan's admission) runs after the answer,
+# on the app's task threads, and under the warm-up's load it falls behind; let it catch up, so the
+# windows after the warm-up do not pay for the warm-up's payments.
+drain_events() {
+    local left
+    for _ in $(seq 1 600); do
+        left=$(sql "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL")
+        ((left == 0)) && return
+        sleep 0.5
+    done
+    die "$left event publications still incomplete 300 s after the warm-up"
 }
 
 # The same fans at another seat first: the warm-up's holds all succeed, so the losing path (the
@@ -551,11 +460,12 @@ run_guard() {
     timed "check a minted token (GET /api/v1/wallet)" client check-token --member "$VIEWER_FAN" >/dev/null
     timed "fetch the seat maps (API)" fetch_seats
     timed "warm up the app ($APP_WARMUP of holds, then payments)" warm_up
+    timed "wait for the warm-up's payment events to be handled" drain_events
     burst
     measure_holds
-    if [[ $PROFILE == 1 ]]; then profile_holds; fi
     measure_payments
-    if [[ $PROFILE == 1 ]]; then profile_payments; fi
+    # JFR's start sends compiled code back to the interpreter: profile only after both measured windows
+    if [[ $PROFILE == 1 ]]; then profile_holds && profile_payments; fi
     local pid=$APP_PID
     stop_app # let its last async work (payment events) finish before the database is read
     rm -f "/tmp/perf-$pid.map" # written by Compiler.perfmap for the perf summaries only
@@ -701,8 +611,9 @@ report() {
         echo "### Profiles"
         echo
         echo "perf sampled the app over each measured window's invocation (its warm-up and window); JFR" \
-            "recorded one more, unmeasured window of $PROFILE_DURATION after it (starting JFR sends much of" \
-            "the app's code back to the interpreter and the JIT, so that window is slower than the measured one)."
+            "recorded one more, unmeasured window of $PROFILE_DURATION of each after both measured windows" \
+            "(starting JFR sends much of the app's code back to the interpreter and the JIT, so those windows" \
+            "are slower than the measured ones)."
         for guard in "${guards[@]}"; do
             for name in holds payments; do
                 echo

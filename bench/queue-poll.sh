@@ -52,31 +52,18 @@ ADMIN_PASSWORD=bench-admin-pass
 # at shutdown: H2's shutdown hook wins the race against Spring's.)
 DB_URL="jdbc:h2:file:$RUN_DIR/db;MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE"
 
-APP_PID=""
-ADMIN_TOKEN=""
 SEED_SECONDS=()   # "concert:rows:seconds" per seeded line
 JAVA_CMD=()
 
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() {
-    log "ERROR: $*"
-    exit 1
-}
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
-# Stops the app this script started, and only that one (by pid), however the script ends.
+# Stops the app this script started, however the script ends. The database (hundreds of MB with a
+# million fans) and the jar copies are not worth keeping; the logs, the fans' pairs and wrk's raw
+# output are.
 cleanup() {
     local rc=$?
-    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        log "stopping the app (pid $APP_PID)"
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do
-            kill -0 "$APP_PID" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
-    # The database (hundreds of MB with a million fans) and the jar copies are not worth keeping;
-    # the logs, the fans' pairs and wrk's raw output are.
+    stop_app
     if [[ ${KEEP_RUN:-0} != 1 && -d $RUN_DIR ]]; then
         rm -f "$RUN_DIR/db.mv.db" "$RUN_DIR/app.jar" "$RUN_DIR/h2.jar"
     fi
@@ -105,52 +92,6 @@ ensure_tools() {
     done
 }
 
-# Another engineer may be building or testing in this tree: building on top of a running test
-# would swap their classes underneath them, so wait (a while) for their Maven to finish. A Maven
-# that runs the app (spring-boot:run) never finishes and does not read target/classes again, so
-# it does not count.
-other_maven_busy() {
-    local pid
-    for pid in $(pgrep -f 'org.codehaus.plexus.classworlds.launcher.Launcher|MavenWrapperMain'); do
-        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'spring-boot:run' || return 0
-    done
-    return 1
-}
-
-wait_for_other_maven() {
-    local waited=0
-    while other_maven_busy; do
-        if ((waited == 0)); then log "another Maven build is running on this machine; waiting up to ${MAVEN_WAIT}s"; fi
-        if ((waited >= MAVEN_WAIT)); then
-            log "still running; building anyway"
-            return
-        fi
-        sleep 10
-        waited=$((waited + 10))
-    done
-}
-
-# The app runs from a copy of the jar, so a later build in the tree cannot change it mid-run.
-prepare_jar() {
-    if [[ -n $JAR ]]; then
-        log "using $JAR"
-        cp "$JAR" "$RUN_DIR/app.jar"
-        return
-    fi
-    local attempt
-    for attempt in 1 2 3; do
-        wait_for_other_maven
-        log "building the jar (attempt $attempt)"
-        if (cd "$REPO_DIR" && ./mvnw -B -q -DskipTests package) >"$RUN_DIR/build.log" 2>&1; then
-            cp "$REPO_DIR/target/stagedoor-0.1.0-SNAPSHOT.jar" "$RUN_DIR/app.jar"
-            return
-        fi
-        log "build failed (see $RUN_DIR/build.log); another build in the same tree? retrying in 60 s"
-        sleep 60
-    done
-    die "could not build the jar"
-}
-
 # The H2 jar the app itself carries, so the seeding client speaks exactly the server's version.
 extract_h2_jar() {
     python3 - "$RUN_DIR/app.jar" "$RUN_DIR/h2.jar" <<'PY'
@@ -162,8 +103,6 @@ if not names:
 open(sys.argv[2], "wb").write(z.read(names[0]))
 PY
 }
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
 start_app() {
     port_in_use && die "port $PORT is already in use; is another benchmark running?"
@@ -177,33 +116,8 @@ start_app() {
     log "starting the app on port $PORT in $RUN_DIR"
     (cd "$RUN_DIR" && exec "${JAVA_CMD[@]}") >"$RUN_DIR/app.log" 2>&1 &
     APP_PID=$!
-    local i
-    for i in $(seq 1 180); do
-        kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start; see $RUN_DIR/app.log: $(tail -5 "$RUN_DIR/app.log")"
-        if curl -fsS "$BASE/actuator/health" 2>/dev/null | jq -e '.status == "UP"' >/dev/null 2>&1; then
-            log "app up after ${i}s (pid $APP_PID)"
-            return
-        fi
-        sleep 1
-    done
-    die "the app did not come up within 180 s"
-}
-
-# api METHOD PATH EXPECTED_STATUS [JSON]: calls the API as the organiser and prints the body.
-api() {
-    local method=$1 path=$2 expect=$3 body=${4:-} out status
-    local args=(-sS -X "$method" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Accept: application/json')
-    [[ -n $body ]] && args+=(-H 'Content-Type: application/json' --data "$body")
-    out=$(mktemp -p "$RUN_DIR")
-    status=$(curl "${args[@]}" -o "$out" -w '%{http_code}' "$BASE$path")
-    [[ $status == "$expect" ]] || die "$method $path answered $status, expected $expect: $(head -c 500 "$out")"
-    cat "$out"
-    rm -f "$out"
-}
-
-admin_login() {
-    ADMIN_TOKEN=$(curl -fsS -X POST -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/auth/token" | jq -r .accessToken)
-    [[ -n $ADMIN_TOKEN && $ADMIN_TOKEN != null ]] || die "no admin token"
+    wait_until_up "$RUN_DIR/app.log"
+    log "app up (pid $APP_PID)"
 }
 
 # create_concert TITLE: a concert on sale since an hour ago, with its line paused so nobody is
@@ -337,7 +251,7 @@ report() {
 
 - Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM
 - Java: $(java -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)
-- Code: $(git -C "$REPO_DIR" describe --always --dirty 2>/dev/null || echo unknown) (jar: ${JAR:-built from the working tree})
+- Code: $JAR_ORIGIN
 - Database: embedded H2 (file, MySQL mode), app and wrk on the same machine
 - Command: \`${JAR:+JAR=$JAR }APP_WARMUP=$APP_WARMUP DURATION=$DURATION WARMUP=$WARMUP SMALL_LINE=$SMALL_LINE BIG_LINE=$BIG_LINE FANS=$FANS bench/queue-poll.sh\`
 - App: \`${JAVA_CMD[*]}\`

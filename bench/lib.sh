@@ -1,0 +1,121 @@
+# What the benchmark scripts share: logging, building the jar, starting and stopping the app, and
+# the organiser's API calls. Sourced by them after they set BENCH_DIR, REPO_DIR, RUN_DIR, BASE, PORT,
+# JAR, MAVEN_WAIT and ADMIN_PASSWORD.
+
+APP_PID=""
+ADMIN_TOKEN=""
+JAR_ORIGIN=""                      # which code ran, for the report
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() {
+    log "ERROR: $*"
+    exit 1
+}
+
+# Stops the app this script started, by its pid and only that one.
+stop_app() {
+    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        log "stopping the app (pid $APP_PID)"
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 60); do
+            kill -0 "$APP_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=""
+}
+
+# seconds_of 30s|500ms|2m → whole seconds, rounded up
+seconds_of() {
+    local text=$1
+    case $text in
+    *ms) echo $(((${text%ms} + 999) / 1000)) ;;
+    *s) awk -v s="${text%s}" 'BEGIN { print int(s) + (s > int(s)) }' ;;
+    *m) echo $((${text%m} * 60)) ;;
+    *) echo "$text" ;;
+    esac
+}
+
+# Another engineer may be building or testing in this tree: building on top of a running test
+# would swap their classes underneath them, so wait (a while) for their Maven to finish. A Maven
+# that runs the app (spring-boot:run) never finishes and does not read target/classes again, so
+# it does not count.
+other_maven_busy() {
+    local pid
+    for pid in $(pgrep -f 'org.codehaus.plexus.classworlds.launcher.Launcher|MavenWrapperMain'); do
+        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'spring-boot:run' || return 0
+    done
+    return 1
+}
+
+# Which code ran: the commit the jar was built from, or the jar that was given.
+jar_origin() {
+    if [[ -n $JAR ]]; then
+        echo "jar \`$JAR\` (given; commit unknown)"
+    elif [[ -n $(git -C "$REPO_DIR" status --porcelain -- src pom.xml) ]]; then
+        echo "$(git -C "$REPO_DIR" rev-parse --short HEAD) plus the uncommitted changes in src/ at build time"
+    else
+        git -C "$REPO_DIR" rev-parse --short HEAD
+    fi
+}
+
+# The app runs from a copy of the jar in RUN_DIR, so a rebuild in the tree cannot change it mid-run.
+prepare_jar() {
+    if [[ -n $JAR ]]; then
+        log "using $JAR"
+        cp "$JAR" "$RUN_DIR/app.jar"
+        JAR_ORIGIN=$(jar_origin)
+        return
+    fi
+    local attempt waited
+    for attempt in 1 2 3; do
+        waited=0
+        while other_maven_busy && ((waited < MAVEN_WAIT)); do
+            ((waited == 0)) && log "another Maven build is running; waiting up to ${MAVEN_WAIT}s"
+            sleep 10
+            waited=$((waited + 10))
+        done
+        log "building the jar (attempt $attempt)"
+        if (cd "$REPO_DIR" && ./mvnw -B -q -DskipTests package) >"$RUN_DIR/build.log" 2>&1; then
+            cp "$REPO_DIR/target/stagedoor-0.1.0-SNAPSHOT.jar" "$RUN_DIR/app.jar"
+            JAR_ORIGIN=$(jar_origin)
+            return
+        fi
+        log "build failed (see $RUN_DIR/build.log); another build in the same tree? retrying in 30 s"
+        sleep 30
+    done
+    die "could not build the jar"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+
+# wait_until_up LOG: waits (up to 180 s) for the app started as APP_PID to report UP.
+wait_until_up() {
+    local app_log=$1 i
+    for i in $(seq 1 360); do
+        kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start; see $app_log: $(tail -5 "$app_log")"
+        if curl -fsS "$BASE/actuator/health" 2>/dev/null | jq -e '.status == "UP"' >/dev/null 2>&1; then
+            return
+        fi
+        sleep 0.5
+    done
+    die "the app did not come up within 180 s"
+}
+
+# api METHOD PATH EXPECTED_STATUS [JSON]: calls the API as the organiser and prints the body.
+api() {
+    local method=$1 path=$2 expect=$3 body=${4:-} out status
+    local args=(-sS -X "$method" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Accept: application/json')
+    [[ -n $body ]] && args+=(-H 'Content-Type: application/json' --data "$body")
+    out=$(mktemp -p "$RUN_DIR")
+    status=$(curl "${args[@]}" -o "$out" -w '%{http_code}' "$BASE$path")
+    [[ $status == "$expect" ]] || die "$method $path answered $status, expected $expect: $(head -c 500 "$out")"
+    cat "$out"
+    rm -f "$out"
+}
+
+admin_login() {
+    ADMIN_TOKEN=$(curl -fsS -X POST -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/auth/token" | jq -r .accessToken)
+    [[ -n $ADMIN_TOKEN && $ADMIN_TOKEN != null ]] || die "no admin token"
+}
