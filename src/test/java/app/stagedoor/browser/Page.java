@@ -3,6 +3,7 @@ package app.stagedoor.browser;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,8 +22,14 @@ abstract class Page {
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * Waits until the condition gives a value. htmx swaps parts of the page under a reader (the
+     * waiting room's panel on every poll), so an element that went stale is simply looked up again.
+     */
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     WebElement visible(By by) {
