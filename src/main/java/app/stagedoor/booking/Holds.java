@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,11 +61,17 @@ class Holds {
     }
 
     /**
+     * Holds the seats, or nothing. On MySQL and MariaDB, holds that share seats wait for each other
+     * on the unique key of the live seats; when the hold they wait for gives up (another of its
+     * seats was taken), InnoDB may pick one of them as a deadlock victim. Nothing of it was written,
+     * so it is simply tried again, and then holds or finds its seats taken.
+     *
      * @throws DomainException {@code INVALID_SEATS} for no, repeated or foreign seats, {@code
      *     NOT_ADMITTED} without an admission, {@code TOO_MANY_SEATS} past the fan's limit, {@code
      *     SEAT_UNAVAILABLE} (naming the seats) when any seat was taken; then nothing is held
      */
-    Reservation hold(long memberId, long performanceId, List<Long> seatIds) {
+    @Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 3, delay = 20, jitter = 10)
+    public Reservation hold(long memberId, long performanceId, List<Long> seatIds) {
         if (seatIds == null || seatIds.isEmpty() || seatIds.stream().anyMatch(Objects::isNull)) {
             throw new DomainException(ErrorCode.INVALID_SEATS);
         }

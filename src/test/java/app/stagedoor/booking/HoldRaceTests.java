@@ -159,7 +159,7 @@ abstract class HoldRaceTests {
     }
 
     @Test
-    void holds_sharing_several_seats_never_deadlock_each_other() throws Exception {
+    void holds_sharing_several_seats_never_fail_on_a_deadlock() throws Exception {
         jdbc.sql("UPDATE concerts SET max_seats_per_member = 4 WHERE id = ?")
                 .param(concert)
                 .update();
