@@ -53,6 +53,17 @@
   document.addEventListener("DOMContentLoaded", tick);
   document.addEventListener("htmx:afterSettle", tick);
 
+  // A hint that shows only while its target is wider than the screen: <p data-scroll-hint="#seat-map" hidden>.
+  function scrollHints() {
+    document.querySelectorAll("[data-scroll-hint]").forEach(function (hint) {
+      var target = document.querySelector(hint.dataset.scrollHint);
+      hint.hidden = !target || target.scrollWidth <= target.clientWidth + 1;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", scrollHints);
+  document.addEventListener("htmx:afterSettle", scrollHints);
+  window.addEventListener("resize", scrollHints);
+
   // Quick-amount chips fill an input: <button data-fill="#amount" data-value="10000">.
   document.addEventListener("click", function (event) {
     var chip = event.target.closest("[data-fill]");

@@ -3,6 +3,7 @@ package app.stagedoor.booking;
 import app.stagedoor.concert.Catalogue;
 import app.stagedoor.concert.SeatInventory;
 import app.stagedoor.shared.DomainException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Controller;
@@ -43,6 +44,7 @@ class SalesController {
         this.clock = clock;
     }
 
+    @HxRequest
     @GetMapping("/admin/concerts/{concertId}/sales")
     String sales(@PathVariable long concertId, Model model) {
         var concert = catalogue.findConcert(concertId).orElseThrow(DomainException::notFound);
@@ -60,5 +62,11 @@ class SalesController {
                                 reservations.holdsExpiringBetween(p.id(), now, now.plus(properties.expiringWithin()))))
                         .toList());
         return "booking/sales :: sales";
+    }
+
+    /** Opened directly rather than by the admin page: the admin page, which shows it. */
+    @GetMapping("/admin/concerts/{concertId}/sales")
+    String page(@PathVariable long concertId) {
+        return "redirect:/admin/concerts/" + concertId + "#sales-panel";
     }
 }

@@ -63,12 +63,17 @@ public class Formats {
                         .format(instant.atZone(zone));
     }
 
+    /** A time of day in the given zone, named after it, such as {@code 7:30 PM KST}. */
     public String time(Instant instant, ZoneId zone) {
-        return instant == null
-                ? ""
-                : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                        .withLocale(LocaleContextHolder.getLocale())
-                        .format(instant.atZone(zone));
+        if (instant == null) {
+            return "";
+        }
+        var locale = LocaleContextHolder.getLocale();
+        var local = instant.atZone(zone);
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                        .withLocale(locale)
+                        .format(local)
+                + " " + DateTimeFormatter.ofPattern("z", locale).format(local);
     }
 
     public ZoneId defaultZone() {

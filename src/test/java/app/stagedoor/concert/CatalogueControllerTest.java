@@ -86,7 +86,7 @@ class CatalogueControllerTest {
                 .andExpect(content()
                         .string(allOf(
                                 containsString("1 of 3 seats left"),
-                                containsString("Your access lasts until 7:30 PM."),
+                                containsString("Your access lasts until 7:30 PM KST."),
                                 containsString("data-deadline=\"2026-12-01T10:30:00Z\""))));
     }
 
