@@ -67,6 +67,6 @@ class SalesController {
     /** Opened directly rather than by the admin page: the admin page, which shows it. */
     @GetMapping("/admin/concerts/{concertId}/sales")
     String page(@PathVariable long concertId) {
-        return "redirect:/admin/concerts/" + concertId + "#sales-panel";
+        return "redirect:/admin/concerts/" + concertId;
     }
 }

@@ -84,7 +84,6 @@ class SalesControllerTest {
 
     @Test
     void opened_on_its_own_it_sends_the_organiser_to_the_concerts_admin_page() throws Exception {
-        mvc.perform(get("/admin/concerts/7/sales").with(user(ADMIN)))
-                .andExpect(redirectedUrl("/admin/concerts/7#sales-panel"));
+        mvc.perform(get("/admin/concerts/7/sales").with(user(ADMIN))).andExpect(redirectedUrl("/admin/concerts/7"));
     }
 }
