@@ -1,7 +1,10 @@
 package app.stagedoor;
 
+import app.stagedoor.concert.ConcertView;
+import app.stagedoor.concert.PerformanceView;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +32,27 @@ public final class TestConcerts {
                 .param(id)
                 .update();
         return id;
+    }
+
+    /**
+     * The same concert as a page sees it, for web slice tests: "Aurora" by HAEUN in Seoul, one VIP
+     * section of {@code rows} × {@code seatsPerRow} seats at ₩100,000.
+     */
+    public static ConcertView view(
+            long id, Instant salesOpenAt, boolean published, int rows, int seatsPerRow, List<PerformanceView> dates) {
+        return new ConcertView(
+                id,
+                "Aurora",
+                "HAEUN",
+                "Hall",
+                "",
+                ZoneId.of("Asia/Seoul"),
+                salesOpenAt,
+                4,
+                published,
+                false,
+                List.of(new ConcertView.SectionView("VIP", 1, rows, seatsPerRow, 100_000)),
+                dates);
     }
 
     public static long onSaleNow(JdbcClient jdbc) {

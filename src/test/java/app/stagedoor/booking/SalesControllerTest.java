@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import app.stagedoor.TestConcerts;
 import app.stagedoor.concert.Catalogue;
-import app.stagedoor.concert.ConcertView;
 import app.stagedoor.concert.PerformanceView;
 import app.stagedoor.concert.SeatInventory;
 import app.stagedoor.member.MemberPrincipal;
@@ -20,7 +20,6 @@ import app.stagedoor.member.Role;
 import app.stagedoor.web.PageTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,18 +51,12 @@ class SalesControllerTest {
 
     @BeforeEach
     void aConcertWithADate() {
-        var concert = new ConcertView(
+        var concert = TestConcerts.view(
                 7,
-                "Aurora",
-                "HAEUN",
-                "Hall",
-                "",
-                ZoneId.of("Asia/Seoul"),
                 Instant.parse("2026-12-01T00:00:00Z"),
-                4,
                 true,
-                false,
-                List.of(new ConcertView.SectionView("VIP", 1, 2, 10, 100_000)),
+                2,
+                10,
                 List.of(new PerformanceView(8, 7, Instant.parse("2026-12-24T10:30:00Z"))));
         given(catalogue.findConcert(7)).willReturn(Optional.of(concert));
         given(properties.expiringWithin()).willReturn(Duration.ofMinutes(5));

@@ -17,11 +17,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import app.stagedoor.TestConcerts;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.member.Role;
 import app.stagedoor.web.PageTest;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,19 +49,7 @@ class AdminConcertControllerTest {
 
     @BeforeEach
     void aConcert() {
-        var concert = new ConcertView(
-                7,
-                "Aurora",
-                "HAEUN",
-                "Hall",
-                "",
-                ZoneId.of("Asia/Seoul"),
-                Instant.parse("2026-12-01T00:00:00Z"),
-                4,
-                false,
-                false,
-                List.of(new ConcertView.SectionView("VIP", 1, 2, 10, 100_000)),
-                List.of());
+        var concert = TestConcerts.view(7, Instant.parse("2026-12-01T00:00:00Z"), false, 2, 10, List.of());
         given(catalogue.findConcert(7)).willReturn(Optional.of(concert));
         given(catalogue.datesOf(7)).willReturn(List.of());
     }

@@ -11,11 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import app.stagedoor.TestConcerts;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.member.Role;
 import app.stagedoor.web.PageTest;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,18 +42,12 @@ class CatalogueControllerTest {
 
     @BeforeEach
     void aConcertWithADate() {
-        var concert = new ConcertView(
+        var concert = TestConcerts.view(
                 3,
-                "Aurora",
-                "HAEUN",
-                "Hall",
-                "",
-                ZoneId.of("Asia/Seoul"),
                 Instant.parse("2026-11-01T00:00:00Z"),
-                4,
                 true,
-                false,
-                List.of(new ConcertView.SectionView("VIP", 1, 1, 3, 100_000)),
+                1,
+                3,
                 List.of(new PerformanceView(8, 3, Instant.parse("2026-12-24T10:30:00Z"))));
         var performance = new PerformanceView(8, 3, Instant.parse("2026-12-24T10:30:00Z"));
         var seats = List.of(

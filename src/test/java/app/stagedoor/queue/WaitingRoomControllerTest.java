@@ -14,15 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import app.stagedoor.TestConcerts;
 import app.stagedoor.concert.Catalogue;
-import app.stagedoor.concert.ConcertView;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.member.Role;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import app.stagedoor.web.PageTest;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,19 +46,7 @@ class WaitingRoomControllerTest {
     @BeforeEach
     void aConcert() {
         given(catalogue.publishedConcert(3))
-                .willReturn(new ConcertView(
-                        3,
-                        "Aurora",
-                        "HAEUN",
-                        "Hall",
-                        "",
-                        ZoneId.of("Asia/Seoul"),
-                        Instant.parse("2026-11-01T00:00:00Z"),
-                        4,
-                        true,
-                        false,
-                        List.of(new ConcertView.SectionView("VIP", 1, 1, 3, 100_000)),
-                        List.of()));
+                .willReturn(TestConcerts.view(3, Instant.parse("2026-11-01T00:00:00Z"), true, 1, 3, List.of()));
     }
 
     static QueueTicket waiting(long position, int progress) {
