@@ -49,6 +49,11 @@ class WaitingRoomControllerTest {
                 .willReturn(TestConcerts.view(3, Instant.parse("2026-11-01T00:00:00Z"), true, 1, 3, List.of()));
     }
 
+    static QueueTicket admitted() {
+        return new QueueTicket(
+                3, QueueStatus.ACTIVE, null, null, null, Instant.now().plusSeconds(600), 30_000, 100, false, null);
+    }
+
     static QueueTicket waiting(long position, int progress) {
         return new QueueTicket(
                 3, QueueStatus.WAIT, "signed-ticket", position, 240L, null, 5_000, progress, false, null);
@@ -84,18 +89,7 @@ class WaitingRoomControllerTest {
                                 containsString("약 4분"),
                                 not(containsString("<html")))));
 
-        given(room.status(5, 3, "signed-ticket"))
-                .willReturn(new QueueTicket(
-                        3,
-                        QueueStatus.ACTIVE,
-                        null,
-                        null,
-                        null,
-                        Instant.now().plusSeconds(600),
-                        30_000,
-                        100,
-                        false,
-                        null));
+        given(room.status(5, 3, "signed-ticket")).willReturn(admitted());
         mvc.perform(get("/concerts/3/waiting-room/status")
                         .param("ticket", "signed-ticket")
                         .with(user(FAN))
@@ -116,18 +110,7 @@ class WaitingRoomControllerTest {
 
     @Test
     void an_admitted_fan_goes_straight_to_the_dates_and_a_leaver_may_join_again() throws Exception {
-        given(room.status(5, 3, null))
-                .willReturn(new QueueTicket(
-                        3,
-                        QueueStatus.ACTIVE,
-                        null,
-                        null,
-                        null,
-                        Instant.now().plusSeconds(600),
-                        30_000,
-                        100,
-                        false,
-                        null));
+        given(room.status(5, 3, null)).willReturn(admitted());
         mvc.perform(get("/concerts/3/waiting-room").with(user(FAN)))
                 .andExpect(redirectedUrl("/concerts/3/performances"));
 
