@@ -113,17 +113,23 @@ class Holds {
                         earliest(now.plus(holdFor), admittedUntil)));
                 if (inventory.reserve(performanceId, sorted, reservation.id(), reservation.expiresAt())
                         != sorted.size()) {
-                    refuseTaken(inventory.seatsOf(performanceId, sorted));
-                    throw taken(seats);
+                    throw new SeatsTaken(); // rolls back; which seats went is read afresh below
                 }
                 fanSeats.take(memberId, performanceId, sorted.size(), terms.maxSeatsPerMember());
                 return reservation;
             });
-        } catch (DataIntegrityViolationException seatAlreadyInALiveReservation) {
-            // the unique key behind every guard: another hold got there first
-            var now = inventory.seatsOf(performanceId, sorted);
-            var gone = now.stream().filter(s -> !s.isAvailable()).toList();
-            throw taken(gone.isEmpty() ? now : gone);
+        } catch (SeatsTaken | DataIntegrityViolationException anotherHoldGotThereFirst) {
+            // the guard's count, or the unique key behind every guard: name the seats as they are now
+            var current = inventory.seatsOf(performanceId, sorted);
+            var gone = current.stream().filter(s -> !s.isAvailable()).toList();
+            throw taken(gone.isEmpty() ? current : gone);
+        }
+    }
+
+    /** The guard reserved fewer seats than asked: the transaction rolls back. */
+    private static final class SeatsTaken extends RuntimeException {
+        SeatsTaken() {
+            super(null, null, false, false);
         }
     }
 

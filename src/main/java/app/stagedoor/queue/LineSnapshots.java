@@ -41,8 +41,7 @@ class LineSnapshots {
                 .build(concertId -> {
                     var concert = catalogue.findConcert(concertId);
                     var line = store.findLine(concertId).orElse(QueueStore.LineRow.empty(concertId));
-                    var settings = store.findSettings(concertId)
-                            .orElse(properties.defaults().settings());
+                    var settings = store.settings(concertId);
                     return new Snapshot(
                             concertId,
                             concert.isPresent(),

@@ -54,8 +54,7 @@ class QueuePromoter {
 
     private Outcome promote(long concertId, Instant now) {
         store.lockLine(concertId);
-        var settings =
-                store.findSettings(concertId).orElse(properties.defaults().settings());
+        var settings = store.settings(concertId);
         int expired = store.expireTimedOut(concertId, now)
                 + store.expireAbandoned(concertId, now.minus(properties.abandonAfter()), now);
 

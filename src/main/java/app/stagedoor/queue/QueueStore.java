@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +57,10 @@ class QueueStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final QueueSettings defaults;
 
-    QueueStore(JdbcClient jdbc, JdbcTemplate batch) {
+    QueueStore(JdbcClient jdbc, JdbcTemplate batch, QueueProperties properties) {
+        this.defaults = properties.defaults().settings();
         this.jdbc = jdbc;
         this.batch = batch;
     }
@@ -166,6 +169,19 @@ class QueueStore {
                 .params(concertId, status.name())
                 .query(Long.class)
                 .single();
+    }
+
+    /** Tickets of a line by state, in one pass (admin pages only: this counts the line). */
+    Map<QueueStatus, Long> countsByStatus(long concertId) {
+        var counts = new EnumMap<QueueStatus, Long>(QueueStatus.class);
+        for (var status : QueueStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, COUNT(*) FROM queue_tokens WHERE concert_id = ? GROUP BY status")
+                .param(concertId)
+                .query((rs, n) -> counts.put(QueueStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
     }
 
     Optional<Long> firstWaitingSeq(long concertId) {
@@ -299,7 +315,8 @@ class QueueStore {
 
     // --- settings
 
-    Optional<QueueSettings> findSettings(long concertId) {
+    /** The concert's settings, or the defaults until an organiser has set any. */
+    QueueSettings settings(long concertId) {
         return jdbc.sql("SELECT * FROM queue_settings WHERE concert_id = ?")
                 .param(concertId)
                 .query((rs, n) -> new QueueSettings(
@@ -309,7 +326,8 @@ class QueueStore {
                         rs.getInt("active_seconds"),
                         rs.getInt("hold_seconds"),
                         rs.getBoolean("paused")))
-                .optional();
+                .optional()
+                .orElse(defaults);
     }
 
     void saveSettings(long concertId, QueueSettings settings, String by, Instant now) {

@@ -120,9 +120,8 @@ public class WaitingRoom implements AdmissionGate {
 
     /** Leaves the line, or gives up an admission. */
     public void leave(long memberId, long concertId) {
-        if (expire(memberId, concertId, ExpireReason.LEFT, QueueStatus.WAIT, QueueStatus.ACTIVE)) {
-            store.findToken(concertId, memberId).ifPresent(token -> lastSeen.markStale(token.id()));
-        }
+        expire(memberId, concertId, ExpireReason.LEFT, QueueStatus.WAIT, QueueStatus.ACTIVE)
+                .ifPresent(lastSeen::markStale);
     }
 
     /** A paid reservation uses the admission up. */
@@ -133,11 +132,13 @@ public class WaitingRoom implements AdmissionGate {
     /**
      * Ends the fan's ticket: one conditional update of its own row, touching nothing the line shares,
      * so payments and leavers never queue behind each other or the promoter.
+     *
+     * @return the ticket's id when it ended here
      */
-    private boolean expire(long memberId, long concertId, ExpireReason reason, QueueStatus... from) {
+    private Optional<Long> expire(long memberId, long concertId, ExpireReason reason, QueueStatus... from) {
         return store.findToken(concertId, memberId)
-                .map(token -> store.expire(token.id(), reason, clock.instant(), from) == 1)
-                .orElse(false);
+                .filter(token -> store.expire(token.id(), reason, clock.instant(), from) == 1)
+                .map(QueueStore.TokenRow::id);
     }
 
     @Override
@@ -151,11 +152,12 @@ public class WaitingRoom implements AdmissionGate {
 
     @Override
     public Duration holdDuration(long concertId) {
-        return Duration.ofSeconds(settings(concertId).holdSeconds());
+        // from the line's cached snapshot: a hold reads no settings of its own
+        return Duration.ofSeconds(lines.get(concertId).settings().holdSeconds());
     }
 
     public QueueSettings settings(long concertId) {
-        return store.findSettings(concertId).orElse(properties.defaults().settings());
+        return store.settings(concertId);
     }
 
     /** New settings for a concert's line, in effect from the promoter's next tick. */
@@ -182,11 +184,12 @@ public class WaitingRoom implements AdmissionGate {
         }
         var line = store.findLine(concertId).orElse(QueueStore.LineRow.empty(concertId));
         var now = clock.instant();
+        var counts = store.countsByStatus(concertId);
         return new QueueStats(
-                store.countInStatus(concertId, QueueStatus.WAIT),
-                store.countInStatus(concertId, QueueStatus.ACTIVE),
+                counts.get(QueueStatus.WAIT),
+                counts.get(QueueStatus.ACTIVE),
                 line.admittedTotal(),
-                store.countInStatus(concertId, QueueStatus.EXPIRE),
+                counts.get(QueueStatus.EXPIRE),
                 store.admittedSince(concertId, now.minus(Duration.ofMinutes(1))),
                 settings(concertId).paused());
     }
