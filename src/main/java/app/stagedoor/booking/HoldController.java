@@ -44,6 +44,10 @@ class HoldController {
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
             }
+            if (refused.properties().get("seatLabels") instanceof List<?> taken) {
+                redirect.addFlashAttribute("takenSeats", taken); // the page names them in its language
+                return "redirect:/performances/" + performanceId + "/seats";
+            }
             redirect.addFlashAttribute(
                     "holdError",
                     messages.getMessage(

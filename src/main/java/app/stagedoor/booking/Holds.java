@@ -123,6 +123,15 @@ class Holds {
             var current = inventory.seatsOf(performanceId, sorted);
             var gone = current.stream().filter(s -> !s.isAvailable()).toList();
             throw taken(gone.isEmpty() ? current : gone);
+        } catch (DomainException refused) {
+            if (refused.code() != ErrorCode.SEAT_UNAVAILABLE
+                    || refused.properties().containsKey("seatLabels")) {
+                throw refused;
+            }
+            // the named lock knows only the id of the seat it gave up waiting for: name it like the rest
+            @SuppressWarnings("unchecked")
+            var waitedFor = (List<Long>) refused.properties().get("seatIds");
+            throw taken(inventory.seatsOf(performanceId, waitedFor));
         }
     }
 
@@ -149,7 +158,9 @@ class Holds {
                 ErrorCode.SEAT_UNAVAILABLE,
                 Map.of(
                         "seatIds",
-                        new ArrayList<>(gone.stream().map(SeatView::id).toList())),
+                        new ArrayList<>(gone.stream().map(SeatView::id).toList()),
+                        "seatLabels",
+                        new ArrayList<>(gone.stream().map(SeatView::label).toList())),
                 gone.stream().map(SeatView::label).collect(Collectors.joining(", ")));
     }
 }

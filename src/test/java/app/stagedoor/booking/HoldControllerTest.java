@@ -71,14 +71,17 @@ class HoldControllerTest {
     @Test
     void seats_taken_meanwhile_send_the_fan_back_to_the_map_saying_which() throws Exception {
         given(holds.hold(5, 8, List.of(81L, 82L)))
-                .willThrow(new DomainException(ErrorCode.SEAT_UNAVAILABLE, Map.of("seatIds", List.of(82L)), "VIP 1-2"));
+                .willThrow(new DomainException(
+                        ErrorCode.SEAT_UNAVAILABLE,
+                        Map.of("seatIds", List.of(82L), "seatLabels", List.of("VIP 1-2")),
+                        "VIP 1-2"));
         mvc.perform(post("/performances/8/holds")
                         .param("seatIds", "81", "82")
                         .with(user(FAN))
                         .with(csrf())
                         .header("Accept-Language", "en"))
                 .andExpect(redirectedUrl("/performances/8/seats"))
-                .andExpect(flash().attribute("holdError", "Some seats were just taken: VIP 1-2."));
+                .andExpect(flash().attribute("takenSeats", List.of("VIP 1-2")));
     }
 
     @Test

@@ -52,7 +52,7 @@ class BookingJourneyTest extends BrowserTest {
         assertThat(map.total()).isEqualTo("₩240,000");
 
         var checkout = map.hold();
-        assertThat(checkout.seats()).containsExactly("VIP 1-1", "VIP 1-2");
+        assertThat(checkout.seats()).containsExactly("VIP · row 1 · seat 1", "VIP · row 1 · seat 2");
         assertThat(checkout.total()).isEqualTo("₩240,000");
         assertThat(checkout.secondsLeft()).isBetween(200, 300);
         int before = checkout.secondsLeft();
@@ -60,7 +60,7 @@ class BookingJourneyTest extends BrowserTest {
 
         var tickets = checkout.pay();
         assertThat(tickets.saysPaid()).isTrue();
-        assertThat(tickets.tickets()).containsExactly("Paid: VIP 1-1, VIP 1-2");
+        assertThat(tickets.tickets()).containsExactly("Paid: VIP · row 1 · seat 1, VIP · row 1 · seat 2");
         assertThat(tickets.headerBalance()).isEqualTo("₩60,000");
         assertThat(WalletPage.open(browser, baseUrl()).historyAmounts()).containsExactly("−₩240,000", "+₩300,000");
 

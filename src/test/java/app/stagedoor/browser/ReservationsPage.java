@@ -18,7 +18,7 @@ class ReservationsPage extends Page {
         return !driver.findElements(testId("paid")).isEmpty();
     }
 
-    /** Status and seats of each ticket, newest first: "Paid: VIP 1-1, VIP 1-2". */
+    /** Status and seats of each ticket, newest first: "Paid: VIP · row 1 · seat 1, VIP · row 1 · seat 2". */
     List<String> tickets() {
         return driver.findElements(testId("reservation")).stream()
                 .map(ticket -> ticket.findElement(testId("reservation-status")).getText() + ": "

@@ -111,9 +111,24 @@ class CatalogueControllerTest {
                                 containsString("id=\"seat-map\""),
                                 containsString("hx-swap-oob=\"true\""),
                                 containsString("checked=\"checked\""),
-                                containsString("Just taken by someone else: VIP 1-2."),
+                                containsString("Just taken by someone else: VIP · row 1 · seat 2."),
                                 containsString("₩100,000"),
                                 not(containsString("<html")))));
+    }
+
+    @Test
+    void a_hold_refused_for_taken_seats_names_them_as_the_map_does_in_the_fans_language() throws Exception {
+        given(gate.admittedUntil(5, 3)).willReturn(Optional.of(UNTIL));
+        mvc.perform(get("/performances/8/seats")
+                        .flashAttr("takenSeats", List.of("VIP 1-2"))
+                        .with(user(FAN))
+                        .header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("Some seats were just taken: VIP · row 1 · seat 2.")));
+        mvc.perform(get("/performances/8/seats")
+                        .flashAttr("takenSeats", List.of("VIP 1-2"))
+                        .with(user(FAN))
+                        .header("Accept-Language", "ko"))
+                .andExpect(content().string(containsString("VIP · 1열 · 2번")));
     }
 
     @Test
