@@ -78,6 +78,27 @@ public final class TestConcerts {
                 .list();
     }
 
+    /** A date of the concert with one section of {@code rows} × {@code perRow} seats; its seat ids in map order. */
+    public static List<Long> date(JdbcClient jdbc, long concertId, String section, int rows, int perRow, long price) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO performances (concert_id, starts_at) VALUES (?, ?)")
+                .params(concertId, Timestamp.from(Instant.now().plus(30, ChronoUnit.DAYS)))
+                .update(keys, "id");
+        long performance = keys.getKeyAs(Number.class).longValue();
+        for (int row = 1; row <= rows; row++) {
+            for (int number = 1; number <= perRow; number++) {
+                jdbc.sql("INSERT INTO seats (performance_id, section, tier, seat_row, seat_number, price)"
+                                + " VALUES (?, ?, 1, ?, ?, ?)")
+                        .params(performance, section, row, number, price)
+                        .update();
+            }
+        }
+        return jdbc.sql("SELECT id FROM seats WHERE performance_id = ? ORDER BY seat_row, seat_number")
+                .param(performance)
+                .query(Long.class)
+                .list();
+    }
+
     public static long performanceOf(JdbcClient jdbc, long seatId) {
         return jdbc.sql("SELECT performance_id FROM seats WHERE id = ?")
                 .param(seatId)

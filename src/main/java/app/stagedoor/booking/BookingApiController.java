@@ -2,6 +2,9 @@ package app.stagedoor.booking;
 
 import app.stagedoor.member.MemberPrincipal;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -33,7 +36,19 @@ class BookingApiController {
         this.checkout = checkout;
     }
 
-    record HoldRequest(@NotNull @Size(max = 100) List<Long> seatIds) {}
+    /** Either the seats by id, or the best {@code count} seats side by side (in {@code section}, or anywhere). */
+    record HoldRequest(
+            @Size(max = 100) List<Long> seatIds, @Valid Best best) {
+
+        record Best(
+                @NotNull @Min(1) @Max(100) Integer count,
+                @Size(min = 1, max = 40) String section) {}
+
+        @AssertTrue(message = "{hold.request.oneOf}")
+        boolean isSeatIdsOrBest() {
+            return (seatIds == null) != (best == null);
+        }
+    }
 
     record ReservationResponse(
             long reservationId,
@@ -57,7 +72,13 @@ class BookingApiController {
             @AuthenticationPrincipal MemberPrincipal me,
             @PathVariable long performanceId,
             @Valid @RequestBody HoldRequest request) {
-        var held = holds.hold(me.id(), performanceId, request.seatIds());
+        var held = request.best() == null
+                ? holds.hold(me.id(), performanceId, request.seatIds())
+                : holds.holdBest(
+                        me.id(),
+                        performanceId,
+                        request.best().count(),
+                        request.best().section());
         var view = ReservationView.of(held, held.createdAt());
         return ResponseEntity.created(URI.create("/api/v1/reservations/" + held.id()))
                 .body(ReservationResponse.of(view));

@@ -1,6 +1,5 @@
 package app.stagedoor.booking;
 
-import app.stagedoor.concert.AdmissionGate;
 import app.stagedoor.concert.SeatInventory;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
@@ -30,7 +29,6 @@ class Checkout {
     private final Wallets wallets;
     private final SeatInventory inventory;
     private final Releases releases;
-    private final AdmissionGate gate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -40,7 +38,6 @@ class Checkout {
             Wallets wallets,
             SeatInventory inventory,
             Releases releases,
-            AdmissionGate gate,
             ApplicationEventPublisher events,
             Clock clock) {
         this.reservations = reservations;
@@ -48,7 +45,6 @@ class Checkout {
         this.wallets = wallets;
         this.inventory = inventory;
         this.releases = releases;
-        this.gate = gate;
         this.events = events;
         this.clock = clock;
     }
@@ -74,9 +70,8 @@ class Checkout {
             }
         }
         var now = clock.instant();
+        // a live hold is the fan's right to pay, to its end, even when their admission ended first
         reservation.confirm(now);
-        // like the dates and the seats, checkout is for fans the waiting room has let in
-        gate.requireAdmitted(memberId, reservation.concertId());
         if (reservations.markConfirmed(reservationId, now) != 1) {
             throw new IllegalStateException("reservation " + reservationId + " changed under its lock");
         }

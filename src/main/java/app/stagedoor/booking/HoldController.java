@@ -4,6 +4,8 @@ import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,8 +36,27 @@ class HoldController {
             @PathVariable long performanceId,
             @RequestParam(required = false) List<Long> seatIds,
             RedirectAttributes redirect) {
+        return holding(performanceId, redirect, () -> holds.hold(me.id(), performanceId, seatIds));
+    }
+
+    /** The map's "best available" form: the best block of {@code count} seats, in a section or anywhere. */
+    @PostMapping("/performances/{performanceId}/holds/best")
+    String holdBest(
+            @AuthenticationPrincipal MemberPrincipal me,
+            @PathVariable long performanceId,
+            @RequestParam(required = false) Integer count,
+            @RequestParam(required = false) String section,
+            RedirectAttributes redirect) {
+        var where = section == null || section.isBlank() ? null : section;
+        return holding(
+                performanceId,
+                redirect,
+                () -> holds.holdBest(me.id(), performanceId, count == null ? 0 : count, where));
+    }
+
+    private String holding(long performanceId, RedirectAttributes redirect, Supplier<Reservation> hold) {
         try {
-            var reservation = holds.hold(me.id(), performanceId, seatIds);
+            var reservation = hold.get();
             return "redirect:/reservations/" + reservation.id() + "/checkout";
         } catch (DomainException refused) {
             if (refused.code() == ErrorCode.NOT_ADMITTED) {
@@ -43,6 +64,15 @@ class HoldController {
             }
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
+            }
+            if (refused.properties().get("best") instanceof Map<?, ?> best) {
+                redirect.addFlashAttribute(
+                        "holdError",
+                        messages.getMessage(
+                                best.containsKey("section") ? "seats.best.noneIn" : "seats.best.none",
+                                new Object[] {best.get("count"), best.get("section")},
+                                LocaleContextHolder.getLocale()));
+                return "redirect:/performances/" + performanceId + "/seats";
             }
             if (refused.properties().get("seatLabels") instanceof List<?> taken) {
                 redirect.addFlashAttribute("takenSeats", taken); // the page names them in its language

@@ -8,12 +8,12 @@ import app.stagedoor.concert.SeatView;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -83,7 +83,7 @@ class Holds {
         if (!terms.isOnSaleAt(clock.instant())) {
             throw new DomainException(ErrorCode.SALES_CLOSED);
         }
-        var admittedUntil = gate.requireAdmitted(memberId, terms.concertId());
+        gate.requireAdmitted(memberId, terms.concertId());
         if (seatIds.size() > terms.maxSeatsPerMember()) {
             throw new DomainException(ErrorCode.TOO_MANY_SEATS, terms.maxSeatsPerMember());
         }
@@ -109,8 +109,8 @@ class Holds {
                                 .map(s -> ReservationSeat.held(s.id(), s.label(), s.price()))
                                 .toList(),
                         now,
-                        // the countdown is honest: a hold lasts no longer than the admission it was made in
-                        earliest(now.plus(holdFor), admittedUntil)));
+                        // a hold lasts what the organiser set, from now: the admission only decides who may hold
+                        now.plus(holdFor)));
                 if (inventory.reserve(performanceId, sorted, reservation.id(), reservation.expiresAt())
                         != sorted.size()) {
                     throw new SeatsTaken(); // rolls back; which seats went is read afresh below
@@ -135,15 +135,70 @@ class Holds {
         }
     }
 
+    /** How often a best-available hold picks again after another fan took the block it picked. */
+    static final int BEST_ATTEMPTS = 25;
+
+    /**
+     * Holds the best {@code count} adjacent seats of one row (in {@code section}, or anywhere when
+     * it is null) as {@link BestSeats} ranks them, in the same all-or-nothing step as {@link #hold}.
+     * When another fan takes the picked block first, it picks again from the seats as they are now.
+     *
+     * @throws DomainException {@code SEAT_UNAVAILABLE} (with {@code best}) when no such block is
+     *     left, {@code INVALID_SEATS} for a count below one or an unknown section, and whatever
+     *     {@link #hold} refuses
+     */
+    public Reservation holdBest(long memberId, long performanceId, int count, String section) {
+        if (count < 1) {
+            throw new DomainException(ErrorCode.INVALID_SEATS);
+        }
+        var terms =
+                catalogue.saleTerms(performanceId).filter(SaleTerms::published).orElseThrow(DomainException::notFound);
+        gate.requireAdmitted(memberId, terms.concertId());
+        if (count > terms.maxSeatsPerMember()) {
+            throw new DomainException(ErrorCode.TOO_MANY_SEATS, terms.maxSeatsPerMember());
+        }
+        for (int attempt = 1; attempt <= BEST_ATTEMPTS; attempt++) {
+            var seats = inventory.seatsOf(performanceId);
+            if (section != null
+                    && seats.stream().noneMatch(seat -> seat.section().equals(section))) {
+                throw new DomainException(ErrorCode.INVALID_SEATS);
+            }
+            var blocks = BestSeats.bestPerRow(seats, count, section);
+            if (blocks.isEmpty()) {
+                break;
+            }
+            // the first try takes the best block; fans who lost it spread over the best of the next
+            // rows, so a crowd asking at once does not chase one block after another
+            var block = blocks.get(ThreadLocalRandom.current().nextInt(Math.min(attempt, blocks.size())));
+            try {
+                return hold(
+                        memberId,
+                        performanceId,
+                        block.stream().map(SeatView::id).toList());
+            } catch (PessimisticLockingFailureException deadlockVictim) {
+                // nothing was written: pick again
+            } catch (DomainException refused) {
+                if (refused.code() != ErrorCode.SEAT_UNAVAILABLE) {
+                    throw refused;
+                }
+            }
+        }
+        var best = new java.util.LinkedHashMap<String, Object>();
+        best.put("count", count);
+        if (section != null) {
+            best.put("section", section);
+        }
+        throw new DomainException(
+                ErrorCode.SEAT_UNAVAILABLE,
+                Map.of("seatIds", List.of(), "best", best),
+                section == null ? count + " × any" : count + " × " + section);
+    }
+
     /** The guard reserved fewer seats than asked: the transaction rolls back. */
     private static final class SeatsTaken extends RuntimeException {
         SeatsTaken() {
             super(null, null, false, false);
         }
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     private static void refuseTaken(List<SeatView> seats) {

@@ -38,6 +38,11 @@ record ReservationView(
         return seats.stream().map(ReservationSeat::seatId).toList();
     }
 
+    /** How long the hold was made to last, from the moment it was made. */
+    public long holdSeconds() {
+        return java.time.Duration.between(createdAt, expiresAt).toSeconds();
+    }
+
     public boolean isPayable() {
         return status == ReservationStatus.REQUEST;
     }

@@ -4,8 +4,9 @@ import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.shared.DomainException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.view.FragmentsRendering;
 
 /**
  * The fan's way in: concerts on sale, a concert's page, its dates, and the seat map of a date,
- * which refreshes its availability every few seconds while keeping the fan's ticks. The dates and
+ * which asks every few seconds what changed and redraws only the seats that moved, keeping the
+ * fan's ticks. The dates and
  * the seat map are for fans the waiting room has admitted; everyone else is sent there.
  */
 @Controller
@@ -26,10 +28,21 @@ class CatalogueController {
 
     private final Catalogue catalogue;
     private final AdmissionGate gate;
+    private final FanHolds fanHolds;
+    private final SeatMapSnapshots snapshots;
+    private final SeatMapProperties properties;
 
-    CatalogueController(Catalogue catalogue, AdmissionGate gate) {
+    CatalogueController(
+            Catalogue catalogue,
+            AdmissionGate gate,
+            FanHolds fanHolds,
+            SeatMapSnapshots snapshots,
+            SeatMapProperties properties) {
         this.catalogue = catalogue;
         this.gate = gate;
+        this.fanHolds = fanHolds;
+        this.snapshots = snapshots;
+        this.properties = properties;
     }
 
     @GetMapping("/")
@@ -61,28 +74,69 @@ class CatalogueController {
 
     @GetMapping("/performances/{performanceId}/seats")
     String seats(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long performanceId, Model model) {
-        var map = seatMap(performanceId);
+        var snapshot = snapshots.fresh(performanceId, catalogue::seatMap);
+        var map = published(snapshot.map());
         var admittedUntil = gate.admittedUntil(me.id(), map.concert().id());
         if (admittedUntil.isEmpty()) {
             return toWaitingRoom(map.concert().id());
         }
+        var mine = fanHolds.of(me.id(), performanceId);
         model.addAttribute("admittedUntil", admittedUntil.get());
-        model.addAttribute("map", map);
-        model.addAttribute(
-                "selection", SeatSelection.of(map, List.of(), map.concert().maxSeatsPerMember()));
+        model.addAttribute("refreshSeconds", properties.refresh().toSeconds());
+        drawing(model, snapshot, mine, List.of());
         return "concert/seats";
     }
 
-    /** The periodic refresh: the map as it is now, with the fan's ticks kept where still free. */
+    /**
+     * The periodic refresh of an open map: nothing (204) when the map is as the page shows it, else
+     * the seats that moved since the page's version, swapped out of band, with the new version; the
+     * whole map only when this instance does not know the page's version.
+     */
     @HxRequest
     @GetMapping("/performances/{performanceId}/seats/map")
-    View seatMapFragment(
+    Object seatMapChanges(
             @AuthenticationPrincipal MemberPrincipal me,
             @PathVariable long performanceId,
             @RequestParam(required = false) List<Long> seatIds,
+            @RequestParam(required = false) String since,
             Model model) {
-        return selection(
-                me, performanceId, seatIds, model, "concert/seats :: map", "concert/seats :: summary(oob=true)");
+        var snapshot = snapshots.current(performanceId, catalogue::seatMap);
+        var map = published(snapshot.map());
+        if (gate.admittedUntil(me.id(), map.concert().id()).isEmpty()) {
+            return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");
+        }
+        var moved = snapshot.movedSince(since);
+        if (moved.isPresent() && moved.get().isEmpty()) {
+            return ResponseEntity.noContent().build();
+        }
+        var fragments = new ArrayList<String>();
+        var picked = seatIds == null ? List.<Long>of() : seatIds;
+        if (moved.isPresent()) {
+            var movedSeats = map.seats().stream()
+                    .filter(seat -> moved.get().contains(seat.id()))
+                    .toList();
+            model.addAttribute("movedSeats", movedSeats);
+            // the fan's own holds change only when they hold, which leaves this page: asked only for a new summary
+            boolean pickedMoved = picked.stream().anyMatch(moved.get()::contains);
+            drawing(
+                    model,
+                    snapshot,
+                    pickedMoved ? fanHolds.of(me.id(), performanceId) : FanHolds.FanSeats.NONE,
+                    picked);
+            fragments.add("concert/seats :: moved");
+            if (pickedMoved) {
+                fragments.add("concert/seats :: summary(oob=true)");
+            }
+        } else {
+            drawing(model, snapshot, fanHolds.of(me.id(), performanceId), picked);
+            fragments.add("concert/seats :: map(oob=true)");
+            fragments.add("concert/seats :: summary(oob=true)");
+        }
+        fragments.add("concert/seats :: overview(oob=true)");
+        fragments.add("concert/seats :: version(oob=true)");
+        return FragmentsRendering.fragments(
+                        fragments.stream().map(ModelAndView::new).toList())
+                .build();
     }
 
     /** The summary beside the map, after each tick or untick. */
@@ -93,26 +147,28 @@ class CatalogueController {
             @PathVariable long performanceId,
             @RequestParam(required = false) List<Long> seatIds,
             Model model) {
-        return selection(me, performanceId, seatIds, model, "concert/seats :: summary(oob=false)");
-    }
-
-    /** The map and the fan's ticks as they stand now, drawn as these fragments; or back to the waiting room. */
-    private View selection(
-            MemberPrincipal me, long performanceId, List<Long> seatIds, Model model, String... fragments) {
-        var map = seatMap(performanceId);
+        var snapshot = snapshots.current(performanceId, catalogue::seatMap);
+        var map = published(snapshot.map());
         if (gate.admittedUntil(me.id(), map.concert().id()).isEmpty()) {
             return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");
         }
-        model.addAttribute("map", map);
-        model.addAttribute(
-                "selection", SeatSelection.of(map, seatIds, map.concert().maxSeatsPerMember()));
-        return FragmentsRendering.fragments(
-                        Arrays.stream(fragments).map(ModelAndView::new).toList())
+        drawing(model, snapshot, fanHolds.of(me.id(), performanceId), seatIds);
+        return FragmentsRendering.fragment("concert/seats :: summary(oob=false)")
                 .build();
     }
 
-    private SeatMapView seatMap(long performanceId) {
-        var map = catalogue.seatMap(performanceId);
+    /** What the map's templates draw: the map, its version, the fan's holds and ticks. */
+    private void drawing(Model model, SeatMapSnapshots.Snapshot snapshot, FanHolds.FanSeats mine, List<Long> picked) {
+        var map = snapshot.map();
+        int limit = Math.max(0, map.concert().maxSeatsPerMember() - mine.counted());
+        model.addAttribute("map", map);
+        model.addAttribute("version", snapshot.version());
+        model.addAttribute("heldByMe", mine);
+        model.addAttribute("holdSeconds", gate.holdDuration(map.concert().id()).toSeconds());
+        model.addAttribute("selection", SeatSelection.of(map, picked, limit));
+    }
+
+    private static SeatMapView published(SeatMapView map) {
         if (!map.concert().published()) {
             throw DomainException.notFound();
         }

@@ -27,6 +27,11 @@ public class SeatInventory {
         this.clock = clock;
     }
 
+    /** Every seat of a date in map order (section, row, number) as a fan would see it now. */
+    public List<SeatView> seatsOf(long performanceId) {
+        return seats.seatsOf(performanceId, clock.instant());
+    }
+
     /** These seats of a date as a fan would see them now (missing ids are left out). */
     public List<SeatView> seatsOf(long performanceId, Collection<Long> seatIds) {
         return seatsOf(performanceId, seatIds, clock.instant());

@@ -19,9 +19,23 @@ public record SeatMapView(ConcertView concert, PerformanceView performance, List
         public int seats() {
             return rows.stream().mapToInt(row -> row.seats().size()).sum();
         }
+
+        public int seatsPerRow() {
+            return rows.stream().mapToInt(row -> row.seats().size()).max().orElse(0);
+        }
+
+        /** How wide the section is drawn on the hall's overview, in tenths of the widest (at least 3). */
+        public int widthTenths(int widestRow) {
+            return widestRow == 0 ? 10 : Math.max(3, Math.round(10f * seatsPerRow() / widestRow));
+        }
     }
 
     public record SeatRow(int row, List<SeatView> seats) {}
+
+    /** The most seats in any row of the map. */
+    public int widestRow() {
+        return sections.stream().mapToInt(SectionSeats::seatsPerRow).max().orElse(0);
+    }
 
     public List<SeatView> seats() {
         return sections.stream()

@@ -49,6 +49,14 @@ public class Formats {
         return String.join(", ", labels.stream().map(this::seat).toList());
     }
 
+    /** A length of time as a fan says it: 5 minutes, 2 minutes 30 seconds, 45 seconds. */
+    public String duration(long seconds) {
+        long minutes = seconds / 60;
+        long rest = seconds % 60;
+        var key = minutes == 0 ? "duration.seconds" : rest == 0 ? "duration.minutes" : "duration.minutesSeconds";
+        return messages.getMessage(key, new Object[] {minutes, rest}, LocaleContextHolder.getLocale());
+    }
+
     public String money(long won) {
         var locale = LocaleContextHolder.getLocale();
         var digits = NumberFormat.getIntegerInstance(locale).format(Math.abs(won));

@@ -1,6 +1,7 @@
 package app.stagedoor.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stagedoor.MutableClock;
 import app.stagedoor.TestConcerts;
@@ -134,6 +135,14 @@ abstract class HoldRaceTests {
             });
         }
         int held = race(tasks);
+        jdbc.sql(
+                        "SELECT seat_row, seat_number, status FROM seats WHERE performance_id = ? ORDER BY seat_row, seat_number")
+                .param(performance)
+                .query((rs, n) ->
+                        rs.getInt(1) + ":" + rs.getInt(2) + (rs.getString(3).equals("AVAILABLE") ? "_" : "X"))
+                .list()
+                .forEach(x -> System.out.print(x + " "));
+        System.out.println("DEBUG");
         assertThat(held).isBetween(67, 101);
 
         // every reservation has both of its seats, and each of them is reserved for it alone
@@ -181,11 +190,83 @@ abstract class HoldRaceTests {
             });
         }
         int held = race(tasks);
+        jdbc.sql(
+                        "SELECT seat_row, seat_number, status FROM seats WHERE performance_id = ? ORDER BY seat_row, seat_number")
+                .param(performance)
+                .query((rs, n) ->
+                        rs.getInt(1) + ":" + rs.getInt(2) + (rs.getString(3).equals("AVAILABLE") ? "_" : "X"))
+                .list()
+                .forEach(x -> System.out.print(x + " "));
+        System.out.println("DEBUG");
         assertThat(held).isPositive();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM seats WHERE performance_id = ? AND status = 'RESERVED'")
                         .param(performance)
                         .query(Long.class)
                         .single())
                 .isEqualTo(4L * held);
+    }
+
+    @Test
+    void fifty_fans_asking_for_the_best_two_at_once_get_adjacent_pairs_never_a_seat_twice() throws Exception {
+        var section = TestConcerts.date(jdbc, concert, "R", 5, 20, 80_000);
+        long performance = performance(section.get(0));
+        var refusals = new AtomicInteger();
+        var tasks = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < 50; i++) {
+            long fan = admittedFan();
+            tasks.add(() -> {
+                try {
+                    var held = holds().holdBest(fan, performance, 2, "R");
+                    assertThat(held.seats()).hasSize(2);
+                    return true;
+                } catch (DomainException refused) {
+                    assertThat(refused.code()).isEqualTo(ErrorCode.SEAT_UNAVAILABLE);
+                    refusals.incrementAndGet();
+                    return false;
+                }
+            });
+        }
+        int held = race(tasks);
+        jdbc.sql(
+                        "SELECT seat_row, seat_number, status FROM seats WHERE performance_id = ? ORDER BY seat_row, seat_number")
+                .param(performance)
+                .query((rs, n) ->
+                        rs.getInt(1) + ":" + rs.getInt(2) + (rs.getString(3).equals("AVAILABLE") ? "_" : "X"))
+                .list()
+                .forEach(x -> System.out.print(x + " "));
+        System.out.println("DEBUG");
+        assertThat(held + refusals.get())
+                .as("every fan got a hold or a clear refusal")
+                .isEqualTo(50);
+        assertThat(held).as("100 seats in rows of 20 take all 50 pairs").isEqualTo(50);
+
+        var pairs = jdbc.sql("""
+                        SELECT s.reservation_id, MIN(s.seat_row), MAX(s.seat_row), MIN(s.seat_number), MAX(s.seat_number), COUNT(*)
+                          FROM seats s WHERE s.performance_id = ? AND s.status = 'RESERVED' GROUP BY s.reservation_id
+                        """)
+                .param(performance)
+                .query((rs, n) -> new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)})
+                .list();
+        assertThat(pairs).hasSize(50).allSatisfy(pair -> {
+            assertThat(pair[0]).as("one row").isEqualTo(pair[1]);
+            assertThat(pair[3] - pair[2]).as("side by side").isEqualTo(1);
+            assertThat(pair[4]).isEqualTo(2);
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reservation_seats rs JOIN seats s ON s.id = rs.live_seat_id"
+                                + " WHERE s.performance_id = ?")
+                        .param(performance)
+                        .query(Long.class)
+                        .single())
+                .as("no seat in two live reservations")
+                .isEqualTo(100);
+        assertThatThrownBy(() -> holds().holdBest(admittedFan(), performance, 2, "R"))
+                .as("nothing left: one clear refusal")
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.SEAT_UNAVAILABLE));
+    }
+
+    long performance(long seat) {
+        return TestConcerts.performanceOf(jdbc, seat);
     }
 }

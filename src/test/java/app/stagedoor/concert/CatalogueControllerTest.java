@@ -15,18 +15,37 @@ import app.stagedoor.TestConcerts;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.member.Role;
 import app.stagedoor.web.PageTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The fan's catalogue pages, and the gate in front of the dates and the seat map. */
 @PageTest(CatalogueController.class)
+@Import(CatalogueControllerTest.LiveMaps.class)
 class CatalogueControllerTest {
+
+    /** The refreshes' snapshots, read afresh on every request (no ttl), so each test sees its own map. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class LiveMaps {
+        @Bean
+        SeatMapSnapshots seatMapSnapshots() {
+            return new SeatMapSnapshots(new SeatMapProperties(Duration.ZERO, Duration.ofSeconds(4)));
+        }
+
+        @Bean
+        SeatMapProperties seatMapProperties() {
+            return new SeatMapProperties(Duration.ZERO, Duration.ofSeconds(4));
+        }
+    }
 
     static final MemberPrincipal FAN = new MemberPrincipal(5, "fan", Role.FAN);
     static final Instant UNTIL = Instant.parse("2026-12-01T10:30:00Z");
@@ -39,6 +58,9 @@ class CatalogueControllerTest {
 
     @MockitoBean
     AdmissionGate gate;
+
+    @MockitoBean
+    FanHolds fanHolds;
 
     @BeforeEach
     void aConcertWithADate() {
@@ -58,6 +80,8 @@ class CatalogueControllerTest {
         given(catalogue.upcomingDatesOf(3))
                 .willReturn(List.of(new PerformanceAvailability(8, performance.startsAt(), 1, 3)));
         given(catalogue.seatMap(8)).willReturn(SeatMapView.layOut(concert, performance, seats));
+        given(gate.holdDuration(3)).willReturn(Duration.ofMinutes(5));
+        given(fanHolds.of(5, 8)).willReturn(FanHolds.FanSeats.NONE);
     }
 
     @Test
@@ -94,7 +118,67 @@ class CatalogueControllerTest {
                                 containsString("data-seat-id=\"81\" data-status=\"AVAILABLE\""),
                                 containsString("data-seat-id=\"82\" data-status=\"RESERVED\""),
                                 containsString("data-seat-id=\"83\" data-status=\"BOOKED\""),
-                                containsString("VIP, row 1, seat 3, taken"))));
+                                containsString("VIP, row 1, seat 1, ₩100,000, available"),
+                                containsString("VIP, row 1, seat 2, held by someone"),
+                                containsString("VIP, row 1, seat 3, sold"),
+                                containsString("Seats are held for 5 minutes from the moment you hold them"))));
+    }
+
+    @Test
+    void the_fans_own_hold_shows_as_yours_with_the_way_back_to_checkout() throws Exception {
+        given(gate.admittedUntil(5, 3)).willReturn(Optional.of(UNTIL));
+        given(fanHolds.of(5, 8))
+                .willReturn(new FanHolds.FanSeats(
+                        List.of(new FanHolds.Hold(44, List.of(82L), Instant.parse("2026-12-01T10:04:12Z"))), 1));
+        mvc.perform(get("/performances/8/seats").with(user(FAN)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("You hold 1 seat"),
+                                containsString("href=\"/reservations/44/checkout\""),
+                                containsString("VIP, row 1, seat 2, yours"),
+                                containsString("Pick up to 3 seats on the map."))));
+    }
+
+    @Test
+    void an_unchanged_map_answers_nothing_and_a_changed_one_only_the_seats_that_moved() throws Exception {
+        given(gate.admittedUntil(5, 3)).willReturn(Optional.of(UNTIL));
+        var page = mvc.perform(get("/performances/8/seats").with(user(FAN)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var version = page.replaceAll("(?s).*name=\"since\" value=\"([^\"]+)\".*", "$1");
+
+        mvc.perform(get("/performances/8/seats/map")
+                        .param("since", version)
+                        .with(user(FAN))
+                        .header("HX-Request", "true"))
+                .andExpect(status().isNoContent())
+                .andExpect(content().string(""));
+
+        var concert = catalogue.publishedConcert(3);
+        given(catalogue.seatMap(8))
+                .willReturn(SeatMapView.layOut(
+                        concert,
+                        concert.performances().get(0),
+                        List.of(
+                                new SeatView(81, "VIP", 1, 1, 1, 100_000, SeatStatus.BOOKED),
+                                new SeatView(82, "VIP", 1, 1, 2, 100_000, SeatStatus.RESERVED),
+                                new SeatView(83, "VIP", 1, 1, 3, 100_000, SeatStatus.BOOKED))));
+        mvc.perform(get("/performances/8/seats/map")
+                        .param("since", version)
+                        .with(user(FAN))
+                        .header("HX-Request", "true")
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"seat-81\""),
+                                containsString("VIP, row 1, seat 1, sold"),
+                                not(containsString("id=\"seat-82\"")),
+                                not(containsString("id=\"seat-map\"")),
+                                containsString("id=\"seat-version\""),
+                                not(containsString(version)))));
     }
 
     @Test
