@@ -135,14 +135,6 @@ abstract class HoldRaceTests {
             });
         }
         int held = race(tasks);
-        jdbc.sql(
-                        "SELECT seat_row, seat_number, status FROM seats WHERE performance_id = ? ORDER BY seat_row, seat_number")
-                .param(performance)
-                .query((rs, n) ->
-                        rs.getInt(1) + ":" + rs.getInt(2) + (rs.getString(3).equals("AVAILABLE") ? "_" : "X"))
-                .list()
-                .forEach(x -> System.out.print(x + " "));
-        System.out.println("DEBUG");
         assertThat(held).isBetween(67, 101);
 
         // every reservation has both of its seats, and each of them is reserved for it alone
@@ -190,14 +182,6 @@ abstract class HoldRaceTests {
             });
         }
         int held = race(tasks);
-        jdbc.sql(
-                        "SELECT seat_row, seat_number, status FROM seats WHERE performance_id = ? ORDER BY seat_row, seat_number")
-                .param(performance)
-                .query((rs, n) ->
-                        rs.getInt(1) + ":" + rs.getInt(2) + (rs.getString(3).equals("AVAILABLE") ? "_" : "X"))
-                .list()
-                .forEach(x -> System.out.print(x + " "));
-        System.out.println("DEBUG");
         assertThat(held).isPositive();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM seats WHERE performance_id = ? AND status = 'RESERVED'")
                         .param(performance)
@@ -227,14 +211,6 @@ abstract class HoldRaceTests {
             });
         }
         int held = race(tasks);
-        jdbc.sql(
-                        "SELECT seat_row, seat_number, status FROM seats WHERE performance_id = ? ORDER BY seat_row, seat_number")
-                .param(performance)
-                .query((rs, n) ->
-                        rs.getInt(1) + ":" + rs.getInt(2) + (rs.getString(3).equals("AVAILABLE") ? "_" : "X"))
-                .list()
-                .forEach(x -> System.out.print(x + " "));
-        System.out.println("DEBUG");
         assertThat(held + refusals.get())
                 .as("every fan got a hold or a clear refusal")
                 .isEqualTo(50);
