@@ -32,11 +32,14 @@ public final class ApiClient {
     /** Signs a new fan up and returns their bearer token. */
     public String newFan(String username) {
         var created = send(
-                "POST", "/api/v1/members", null, "{\"username\":\"" + username + "\",\"password\":\"password123\"}");
+                "POST",
+                "/api/v1/members",
+                null,
+                "{\"username\":\"" + username + "\",\"password\":\"stage-door-pass-9\"}");
         if (created.status() != 201) {
             throw new IllegalStateException("sign-up failed: " + created.raw());
         }
-        return token(username, "password123");
+        return token(username, "stage-door-pass-9");
     }
 
     public String token(String username, String password) {

@@ -13,12 +13,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
+    String login(
+            @RequestParam(required = false) String error,
+            @RequestParam(name = "continue", required = false) String continueTo,
+            HttpSession session,
+            Model model) {
+        carry(continueTo, model);
         if (error != null) {
             var failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
             model.addAttribute(
                     "loginError", failure instanceof LockedException ? "error.ACCOUNT_LOCKED" : "login.failed");
         }
         return "member/login";
+    }
+
+    /**
+     * Carries the page to return to after signing in through the sign-in and sign-up forms; only
+     * a path of this site (the success handler checks it again).
+     */
+    static void carry(String continueTo, Model model) {
+        if (continueTo != null && continueTo.startsWith("/") && !continueTo.startsWith("//")) {
+            model.addAttribute("continueTo", continueTo);
+        }
     }
 }

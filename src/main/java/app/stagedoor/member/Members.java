@@ -2,7 +2,6 @@ package app.stagedoor.member;
 
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +51,7 @@ public class Members {
         if (!Username.isValid(username)) {
             throw new DomainException(ErrorCode.VALIDATION, Map.of("fields", List.of("username")), "username");
         }
-        if (password == null
-                || password.length() < MIN_PASSWORD_LENGTH
-                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
+        if (PasswordPolicy.problem(username, password).isPresent()) {
             // bcrypt reads at most 72 bytes: 25 Korean characters are already 75
             throw new DomainException(ErrorCode.VALIDATION, Map.of("fields", List.of("password")), "password");
         }

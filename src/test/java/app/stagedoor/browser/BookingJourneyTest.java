@@ -39,7 +39,9 @@ class BookingJourneyTest extends BrowserTest {
     void top_up_join_get_in_pick_two_seats_hold_pay_and_find_the_ticket() {
         var browser = newBrowser();
         var username = TestData.username("buyer");
-        SignupPage.open(browser, baseUrl()).signUp(username, "password123").logIn(username, "password123");
+        SignupPage.open(browser, baseUrl())
+                .signUp(username, "stage-door-pass-9")
+                .logIn(username, "stage-door-pass-9");
         var wallet = WalletPage.open(browser, baseUrl()).topUp(300_000);
         assertThat(wallet.balance()).isEqualTo("₩300,000");
 
@@ -99,7 +101,9 @@ class BookingJourneyTest extends BrowserTest {
     private WebDriver signedInFan() {
         var browser = newBrowser();
         var username = TestData.username("fan");
-        SignupPage.open(browser, baseUrl()).signUp(username, "password123").logIn(username, "password123");
+        SignupPage.open(browser, baseUrl())
+                .signUp(username, "stage-door-pass-9")
+                .logIn(username, "stage-door-pass-9");
         return browser;
     }
 }

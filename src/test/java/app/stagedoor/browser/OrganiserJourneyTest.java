@@ -38,7 +38,7 @@ class OrganiserJourneyTest extends BrowserTest {
 
         var fan = newBrowser();
         var username = TestData.username("fan");
-        SignupPage.open(fan, baseUrl()).signUp(username, "password123").logIn(username, "password123");
+        SignupPage.open(fan, baseUrl()).signUp(username, "stage-door-pass-9").logIn(username, "stage-door-pass-9");
         fan.findElements(By.cssSelector("[data-testid='concert-card']")).stream()
                 .filter(card -> card.getText().contains(title))
                 .findFirst()

@@ -18,6 +18,7 @@ class SignupPage extends Page {
     LoginPage signUp(String username, String password) {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("confirmPassword")).sendKeys(password);
         click(By.cssSelector("form button[type=submit]"));
         return new LoginPage(driver, baseUrl).awaitLoaded();
     }

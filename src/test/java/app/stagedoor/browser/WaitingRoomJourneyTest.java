@@ -73,7 +73,9 @@ class WaitingRoomJourneyTest extends BrowserTest {
     private WebDriver signedInFan() {
         var browser = newBrowser();
         var username = TestData.username("waiter");
-        SignupPage.open(browser, baseUrl()).signUp(username, "password123").logIn(username, "password123");
+        SignupPage.open(browser, baseUrl())
+                .signUp(username, "stage-door-pass-9")
+                .logIn(username, "stage-door-pass-9");
         return browser;
     }
 }

@@ -13,10 +13,10 @@ class WalletJourneyTest extends BrowserTest {
         var browser = newBrowser();
         var username = TestData.username("journey");
 
-        var login = SignupPage.open(browser, baseUrl()).signUp(username, "password123");
+        var login = SignupPage.open(browser, baseUrl()).signUp(username, "stage-door-pass-9");
         assertThat(login.saysAccountIsReady()).isTrue();
 
-        var home = login.logIn(username, "password123");
+        var home = login.logIn(username, "stage-door-pass-9");
         assertThat(home.isSignedIn()).isTrue();
 
         var wallet = WalletPage.open(browser, baseUrl());

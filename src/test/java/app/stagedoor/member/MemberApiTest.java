@@ -28,11 +28,12 @@ class MemberApiTest {
     @Test
     void a_signed_up_fan_gets_a_bearer_token() {
         var name = TestData.username("Mixed.Case");
-        var created = api.post("/api/v1/members", null, "{\"username\":\"" + name + "\",\"password\":\"password123\"}");
+        var created =
+                api.post("/api/v1/members", null, "{\"username\":\"" + name + "\",\"password\":\"stage-door-pass-9\"}");
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("username").asString()).isEqualTo(name.toLowerCase());
 
-        var token = api.basic("POST", "/api/v1/auth/token", name.toUpperCase(), "password123");
+        var token = api.basic("POST", "/api/v1/auth/token", name.toUpperCase(), "stage-door-pass-9");
         assertThat(token.status()).isEqualTo(200);
         assertThat(token.body().get("tokenType").asString()).isEqualTo("Bearer");
         assertThat(token.body().get("expiresIn").asLong()).isEqualTo(3600);
@@ -44,9 +45,11 @@ class MemberApiTest {
     @Test
     void a_taken_username_is_USERNAME_TAKEN_whatever_its_case() {
         var name = TestData.username("taken");
-        api.post("/api/v1/members", null, "{\"username\":\"" + name + "\",\"password\":\"password123\"}");
+        api.post("/api/v1/members", null, "{\"username\":\"" + name + "\",\"password\":\"stage-door-pass-9\"}");
         var again = api.post(
-                "/api/v1/members", null, "{\"username\":\"" + name.toUpperCase() + "\",\"password\":\"password123\"}");
+                "/api/v1/members",
+                null,
+                "{\"username\":\"" + name.toUpperCase() + "\",\"password\":\"stage-door-pass-9\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("USERNAME_TAKEN");
     }
@@ -54,13 +57,15 @@ class MemberApiTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "{\"username\":\"ab\",\"password\":\"password123\"}",
-                "{\"username\":\"has space\",\"password\":\"password123\"}",
+                "{\"username\":\"ab\",\"password\":\"stage-door-pass-9\"}",
+                "{\"username\":\"has space\",\"password\":\"stage-door-pass-9\"}",
                 "{\"username\":\"fine-name\",\"password\":\"short\"}",
                 "{\"username\":\"fine-name\"}",
-                "{\"password\":\"password123\"}",
-                "{\"username\":42,\"password\":\"password123\"}",
+                "{\"password\":\"stage-door-pass-9\"}",
+                "{\"username\":42,\"password\":\"stage-door-pass-9\"}",
                 "{\"username\":\"korean-pw\",\"password\":\"가나다라마바사아자차카타파하가나다라마바사아자차카\"}",
+                "{\"username\":\"fine-name\",\"password\":\"qwerty123\"}",
+                "{\"username\":\"fine-name\",\"password\":\"FINE-NAME\"}",
                 "{}"
             })
     void a_malformed_account_is_VALIDATION_naming_the_fields(String body) {
@@ -82,18 +87,18 @@ class MemberApiTest {
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.code()).isEqualTo("UNAUTHORIZED");
         }
-        var locked = api.basic("POST", "/api/v1/auth/token", victim, "password123");
+        var locked = api.basic("POST", "/api/v1/auth/token", victim, "stage-door-pass-9");
         assertThat(locked.status()).isEqualTo(401);
         assertThat(locked.code()).isEqualTo("ACCOUNT_LOCKED");
 
-        assertThat(api.basic("POST", "/api/v1/auth/token", bystander, "password123")
+        assertThat(api.basic("POST", "/api/v1/auth/token", bystander, "stage-door-pass-9")
                         .status())
                 .isEqualTo(200);
     }
 
     @Test
     void an_unknown_user_is_UNAUTHORIZED_like_a_wrong_password() {
-        var refused = api.basic("POST", "/api/v1/auth/token", TestData.username("nobody"), "password123");
+        var refused = api.basic("POST", "/api/v1/auth/token", TestData.username("nobody"), "stage-door-pass-9");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.code()).isEqualTo("UNAUTHORIZED");
     }
@@ -114,7 +119,7 @@ class MemberApiTest {
                                 .code())
                         .isEqualTo("UNAUTHORIZED");
             }
-            assertThat(api.basic("POST", "/api/v1/auth/token", fan, "password123")
+            assertThat(api.basic("POST", "/api/v1/auth/token", fan, "stage-door-pass-9")
                             .status())
                     .as("four wrong in a row, then right, round %d", round)
                     .isEqualTo(200);

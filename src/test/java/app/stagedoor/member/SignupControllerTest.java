@@ -38,9 +38,53 @@ class SignupControllerTest {
 
     @Test
     void a_new_account_leads_to_the_login_page() throws Exception {
-        mvc.perform(post("/signup").with(csrf()).param("username", "newfan").param("password", "password123"))
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .param("username", "newfan")
+                        .param("password", "stage-door-pass-9")
+                        .param("confirmPassword", "stage-door-pass-9"))
                 .andExpect(redirectedUrl("/login?registered"));
-        verify(members).register("newfan", "password123");
+        verify(members).register("newfan", "stage-door-pass-9");
+    }
+
+    @Test
+    void signing_up_from_a_concert_leads_back_to_it_after_signing_in() throws Exception {
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .param("username", "newfan")
+                        .param("password", "stage-door-pass-9")
+                        .param("confirmPassword", "stage-door-pass-9")
+                        .param("continue", "/concerts/3"))
+                .andExpect(redirectedUrl("/login?registered&continue=/concerts/3"));
+    }
+
+    @Test
+    void a_common_password_the_username_as_password_and_a_mistyped_confirmation_are_refused() throws Exception {
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .header("Accept-Language", "en")
+                        .param("username", "newfan")
+                        .param("password", "Password123")
+                        .param("confirmPassword", "Password123"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("one of the most common ones")));
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .header("Accept-Language", "ko")
+                        .param("username", "newfan2026")
+                        .param("password", "NewFan2026")
+                        .param("confirmPassword", "NewFan2026"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("아이디와 같은 비밀번호는 쓸 수 없습니다.")));
+        mvc.perform(post("/signup")
+                        .with(csrf())
+                        .header("Accept-Language", "en")
+                        .param("username", "newfan")
+                        .param("password", "stage-door-pass-9")
+                        .param("confirmPassword", "stage-door-pass-8"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("The two passwords are not the same.")));
+        verify(members, never()).register(anyString(), anyString());
     }
 
     @Test
@@ -59,12 +103,13 @@ class SignupControllerTest {
 
     @Test
     void a_taken_username_is_explained_in_korean_too() throws Exception {
-        given(members.register("taken", "password123")).willThrow(new DomainException(ErrorCode.USERNAME_TAKEN));
+        given(members.register("taken", "stage-door-pass-9")).willThrow(new DomainException(ErrorCode.USERNAME_TAKEN));
         mvc.perform(post("/signup")
                         .with(csrf())
                         .header("Accept-Language", "ko")
                         .param("username", "taken")
-                        .param("password", "password123"))
+                        .param("password", "stage-door-pass-9")
+                        .param("confirmPassword", "stage-door-pass-9"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("이미 사용 중인 아이디입니다.")));
     }

@@ -41,7 +41,8 @@ class WalletConcurrencyTest {
 
     @Test
     void fifty_threads_of_mixed_top_ups_and_debits_keep_balance_equal_to_ledger() throws Exception {
-        long fan = members.register(TestData.username("rush"), "password123").id();
+        long fan =
+                members.register(TestData.username("rush"), "stage-door-pass-9").id();
         var expectedBalance = new AtomicLong();
         var refusedDebits = new AtomicInteger();
         var start = new CountDownLatch(1);
