@@ -142,7 +142,7 @@
     if (cell && root.contains(cell)) {
       setCurrent(cell, document.activeElement === document.body);
     } else if (!cell) {
-      var first = visibleCells()[0] || root.querySelector(".seat");
+      var first = visibleCells()[0] || document.querySelector("[data-seat-grid] .seat");
       if (first) setCurrent(first);
     }
   }

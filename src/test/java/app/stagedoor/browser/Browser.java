@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Headless Chromium from the machine (Debian's {@code chromium} and {@code chromium-driver}, which
@@ -24,7 +27,16 @@ final class Browser {
 
     private Browser() {}
 
+    /** A desktop window in English. */
     static WebDriver start() {
+        return start(1280, 1000, "en");
+    }
+
+    /**
+     * A window of this size whose browser asks for this language first ({@code en} or {@code ko}),
+     * recording the console so a test can fail on any error a page logs.
+     */
+    static WebDriver start(int width, int height, String language) {
         for (String executable : new String[] {CHROMIUM, CHROMEDRIVER}) {
             if (!new File(executable).canExecute()) {
                 fail(executable
@@ -50,10 +62,14 @@ final class Browser {
                 "--disable-sync",
                 "--disable-quic",
                 "--no-first-run",
-                "--lang=en-US",
-                "--window-size=1280,1000",
+                "--lang=" + (language.equals("ko") ? "ko-KR" : "en-US"),
+                "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile.toAbsolutePath());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        options.setExperimentalOption(
+                "prefs", Map.of("intl.accept_languages", language.equals("ko") ? "ko-KR,ko" : "en-US,en"));
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
