@@ -156,8 +156,8 @@ seed_line() {
     for ((from = 1; from <= n; from += SEED_CHUNK)); do
         to=$((from + SEED_CHUNK - 1))
         ((to > n)) && to=$n
-        sql+="INSERT INTO queue_tokens (concert_id, member_id, seq, joined_mark, status, joined_at, last_seen_at)
-              SELECT $cid, 2000000000 + \"X\", \"X\", 0, 'WAIT', LOCALTIMESTAMP(3), LOCALTIMESTAMP(3)
+        sql+="INSERT INTO queue_tokens (concert_id, member_id, live_member_id, seq, joined_mark, status, joined_at, last_seen_at)
+              SELECT $cid, 2000000000 + \"X\", 2000000000 + \"X\", \"X\", 0, 'WAIT', LOCALTIMESTAMP(3), LOCALTIMESTAMP(3)
               FROM SYSTEM_RANGE($from, $to);"
     done
     sql+="MERGE INTO queue_lines (concert_id, last_seq) KEY (concert_id) VALUES ($cid, $n);"
