@@ -162,7 +162,7 @@ start_app() {
         "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$DB" \
         --spring.datasource.username=root --spring.datasource.password= \
         "--server.port=$PORT" \
-        "--stagedoor.admin.password=$ADMIN_PASSWORD" \
+        "--stagedoor.member.admin.password=$ADMIN_PASSWORD" \
         "--stagedoor.web.jwt-secret=$JWT_SECRET" \
         "--stagedoor.booking.guard=$guard" \
         --logging.level.root=warn) >"$GUARD_DIR/app.log" 2>&1 &

@@ -109,8 +109,8 @@ start_app() {
     JAVA_CMD=(java "-Xmx$HEAP" -jar app.jar
         "--server.port=$PORT"
         "--spring.datasource.url=$DB_URL"
-        "--stagedoor.admin.password=$ADMIN_PASSWORD"
-        --stagedoor.demo.enabled=false
+        "--stagedoor.member.admin.password=$ADMIN_PASSWORD"
+        --stagedoor.concert.demo.enabled=false
         --stagedoor.queue.abandon-after=2h # seeded fans never poll; they must not be dropped mid-run
         --logging.level.root=warn)
     log "starting the app on port $PORT in $RUN_DIR"

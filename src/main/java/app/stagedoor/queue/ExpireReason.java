@@ -3,7 +3,7 @@ package app.stagedoor.queue;
 import java.util.List;
 
 /** Why a ticket expired, and the states a ticket may expire from for that reason. */
-public enum ExpireReason {
+enum ExpireReason {
     /** The fan left the line, or gave up the admission. */
     LEFT(QueueStatus.WAIT, QueueStatus.ACTIVE),
     /** The admission ran out. */

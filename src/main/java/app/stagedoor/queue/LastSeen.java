@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,8 +48,7 @@ class LastSeen {
         pending.remove(tokenId);
     }
 
-    /** Writes the recorded polls down; every instance, whatever its other jobs. */
-    @Scheduled(fixedDelayString = "${stagedoor.queue.last-seen-flush:2s}")
+    /** Writes the recorded polls down; every instance, whatever its other jobs ({@link QueueJobs}). */
     void flush() {
         if (pending.isEmpty()) {
             return;

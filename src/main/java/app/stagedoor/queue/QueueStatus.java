@@ -5,7 +5,7 @@ package app.stagedoor.queue;
  * that ticket: a fan who joins again gets a new ticket at the back of the line. {@code NONE} is no
  * state of a ticket; it is what a fan without a ticket sees. {@link Ticket} holds the rules.
  */
-public enum QueueStatus {
+enum QueueStatus {
     /** No ticket for this concert. */
     NONE,
     /** In line. */
