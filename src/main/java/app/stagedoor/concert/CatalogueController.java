@@ -30,19 +30,19 @@ class CatalogueController {
     private final AdmissionGate gate;
     private final FanHolds fanHolds;
     private final SeatMapSnapshots snapshots;
-    private final SeatMapProperties properties;
+    private final ConcertProperties.SeatMap properties;
 
     CatalogueController(
             Catalogue catalogue,
             AdmissionGate gate,
             FanHolds fanHolds,
             SeatMapSnapshots snapshots,
-            SeatMapProperties properties) {
+            ConcertProperties properties) {
         this.catalogue = catalogue;
         this.gate = gate;
         this.fanHolds = fanHolds;
         this.snapshots = snapshots;
-        this.properties = properties;
+        this.properties = properties.seatMap();
     }
 
     @GetMapping("/")

@@ -33,8 +33,8 @@ class SeatMapSnapshots {
             .build();
     private final long ttlNanos;
 
-    SeatMapSnapshots(SeatMapProperties properties) {
-        this.ttlNanos = properties.snapshotTtl().toNanos();
+    SeatMapSnapshots(ConcertProperties properties) {
+        this.ttlNanos = properties.seatMap().snapshotTtl().toNanos();
     }
 
     /** The date's map as this instance last read it, read again when older than the ttl. */

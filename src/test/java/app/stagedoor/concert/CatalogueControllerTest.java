@@ -22,30 +22,24 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The fan's catalogue pages, and the gate in front of the dates and the seat map. */
 @PageTest(CatalogueController.class)
 @Import(CatalogueControllerTest.LiveMaps.class)
+@TestPropertySource(properties = "stagedoor.concert.seat-map.snapshot-ttl=0s")
 class CatalogueControllerTest {
 
     /** The refreshes' snapshots, read afresh on every request (no ttl), so each test sees its own map. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class LiveMaps {
-        @Bean
-        SeatMapSnapshots seatMapSnapshots() {
-            return new SeatMapSnapshots(new SeatMapProperties(Duration.ZERO, Duration.ofSeconds(4)));
-        }
-
-        @Bean
-        SeatMapProperties seatMapProperties() {
-            return new SeatMapProperties(Duration.ZERO, Duration.ofSeconds(4));
-        }
-    }
+    @EnableConfigurationProperties(ConcertProperties.class)
+    @Import(SeatMapSnapshots.class)
+    static class LiveMaps {}
 
     static final MemberPrincipal FAN = new MemberPrincipal(5, "fan", Role.FAN);
     static final Instant UNTIL = Instant.parse("2026-12-01T10:30:00Z");
