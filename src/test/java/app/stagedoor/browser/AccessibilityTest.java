@@ -93,9 +93,13 @@ class AccessibilityTest extends BrowserTest {
                     new Page(browser, baseUrl()) {}.visible(By.cssSelector("main h1"));
                     var where = width + " px " + language + " " + visit.path();
                     Axe.seriousViolations(browser).forEach(v -> problems.add(where + ": " + v));
+                    screenshot(browser, width + "-" + language + visit.path());
                     if (visit.path().endsWith("/seats") && width < 600) {
-                        browser.findElement(By.cssSelector("[data-testid='section-button']"))
-                                .click();
+                        var section = browser.findElement(By.cssSelector("[data-testid='section-button']"));
+                        ((org.openqa.selenium.JavascriptExecutor) browser)
+                                .executeScript("arguments[0].scrollIntoView({block: 'start'});", section);
+                        section.click();
+                        screenshot(browser, width + "-" + language + visit.path() + "-section");
                         Axe.seriousViolations(browser).forEach(v -> problems.add(where + " (a section open): " + v));
                     }
                     if (visit.path().equals("/no-such-page")) {

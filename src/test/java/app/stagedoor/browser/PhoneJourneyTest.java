@@ -115,7 +115,8 @@ class PhoneJourneyTest extends BrowserTest {
         var browser = newBrowser();
         var map = admittedOnTheMap(browser);
         var js = (JavascriptExecutor) browser;
-        js.executeScript("document.querySelector('[data-testid=best-hold]').focus()");
+        // from the link to the concert above the map, as a keyboard user arrives
+        js.executeScript("document.querySelector('main p.muted a').focus()");
 
         new Actions(browser).sendKeys(Keys.TAB).perform();
         assertThat(focused(browser)).isEqualTo("VIP, row 1, seat 1, ₩120,000, available");
