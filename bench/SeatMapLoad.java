@@ -180,7 +180,8 @@ public class SeatMapLoad {
         var html = body(answer);
         var version = VERSION.matcher(html);
         if (answer.statusCode() != 200 || !version.find()) {
-            throw new IllegalStateException("the seat page answered " + answer.statusCode() + " without a version");
+            throw new IllegalStateException("the seat page answered " + answer.statusCode() + " "
+                    + answer.headers().firstValue("Location").orElse("") + " without a version");
         }
         return new Page(version.group(1), html.getBytes(UTF_8).length, answer.body().length, millis);
     }

@@ -70,7 +70,7 @@ port_in_use && die "port $PORT is already in use"
     --spring.profiles.active=mysql \
     "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$DB" \
     --spring.datasource.username=root --spring.datasource.password= \
-    "--server.port=$PORT" "--stagedoor.admin.password=$ADMIN_PASSWORD" "--stagedoor.web.jwt-secret=$JWT_SECRET" \
+    "--server.port=$PORT" "--stagedoor.member.admin.password=$ADMIN_PASSWORD" "--stagedoor.web.jwt-secret=$JWT_SECRET" \
     --logging.level.root=warn) >"$RUN_DIR/app.log" 2>&1 &
 APP_PID=$!
 wait_until_up "$RUN_DIR/app.log"
@@ -88,14 +88,15 @@ PERFORMANCE=$(jq -r '.performanceIds[0]' <<<"$created")
 api PUT "/api/v1/admin/concerts/$CONCERT/queue-settings" 200 \
     '{"admitCount":50,"admitIntervalSeconds":10,"maxActive":null,"activeSeconds":86400,"holdSeconds":300,"paused":true}' >/dev/null
 
-# fans straight into the database, admitted until far in the future; {noop} so that signing a
+# fans straight into the database, each with an (empty) wallet for the header's badge, admitted until far in the future; {noop} so that signing a
 # thousand browsers in costs no bcrypt hash each
 seed() {
     local first=$1 count=$2 range="seq_${1}_to_$(($1 + $2 - 1))"
     sql "INSERT INTO members (id, username, password_hash, role, failed_logins, locked_until, created_at)
            SELECT seq, CONCAT('bench', seq), '{noop}bench-pass', 'FAN', 0, NULL, UTC_TIMESTAMP(3) FROM $range;
-         INSERT INTO queue_tokens (concert_id, member_id, seq, joined_mark, status, joined_at, last_seen_at, admitted_at, active_until)
-           SELECT $CONCERT, seq, NULL, 0, 'ACTIVE', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), '2099-12-31 00:00:00' FROM $range;"
+         INSERT INTO wallets (member_id, balance, updated_at) SELECT seq, 0, UTC_TIMESTAMP(3) FROM $range;
+         INSERT INTO queue_tokens (concert_id, member_id, live_member_id, seq, joined_mark, status, joined_at, last_seen_at, admitted_at, active_until)
+           SELECT $CONCERT, seq, seq, NULL, 0, 'ACTIVE', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), '2099-12-31 00:00:00' FROM $range;"
 }
 seed "$FIRST_FAN" "$FANS"
 seed "$FIRST_HOLDER" "$HOLDERS"
@@ -106,9 +107,9 @@ client() {
         --hold-rate "$HOLD_RATE" --interval "$INTERVAL" --app-pid "$APP_PID" --db-pid "$DB_PID" "$@"
 }
 log "warming up for $APP_WARMUP (unmeasured)"
-client --duration "$(awk -v s="$(seconds_of "$APP_WARMUP")" 'BEGIN { print int(s / 3) "s" }')" >"$RUN_DIR/warmup.json"
+client --duration "$(awk -v s="$(seconds_of "$APP_WARMUP")" 'BEGIN { print int(s / 3) "s" }')" >"$RUN_DIR/warmup.json" || die "the warm-up failed"
 log "measuring: three windows of $DURATION"
-client --duration "$DURATION" >"$RUN_DIR/result.json"
+client --duration "$DURATION" >"$RUN_DIR/result.json" || die "the measured run failed"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 UPTIME_AFTER=$(uptime)
 
