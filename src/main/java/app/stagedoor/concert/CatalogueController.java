@@ -4,6 +4,9 @@ import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.shared.DomainException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -31,18 +34,24 @@ class CatalogueController {
     private final FanHolds fanHolds;
     private final SeatMapSnapshots snapshots;
     private final ConcertProperties.SeatMap properties;
+    private final Clock clock;
+
+    /** The session attribute that remembers, per concert, until when the page load found the fan admitted. */
+    static final String ADMITTED = "stagedoor.admittedUntil.";
 
     CatalogueController(
             Catalogue catalogue,
             AdmissionGate gate,
             FanHolds fanHolds,
             SeatMapSnapshots snapshots,
-            ConcertProperties properties) {
+            ConcertProperties properties,
+            Clock clock) {
         this.catalogue = catalogue;
         this.gate = gate;
         this.fanHolds = fanHolds;
         this.snapshots = snapshots;
         this.properties = properties.seatMap();
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -73,13 +82,18 @@ class CatalogueController {
     }
 
     @GetMapping("/performances/{performanceId}/seats")
-    String seats(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long performanceId, Model model) {
+    String seats(
+            @AuthenticationPrincipal MemberPrincipal me,
+            @PathVariable long performanceId,
+            HttpSession session,
+            Model model) {
         var snapshot = snapshots.fresh(performanceId, catalogue::seatMap);
         var map = published(snapshot.map());
         var admittedUntil = gate.admittedUntil(me.id(), map.concert().id());
         if (admittedUntil.isEmpty()) {
             return toWaitingRoom(map.concert().id());
         }
+        session.setAttribute(ADMITTED + map.concert().id(), admittedUntil.get());
         var mine = fanHolds.of(me.id(), performanceId);
         model.addAttribute("admittedUntil", admittedUntil.get());
         model.addAttribute("refreshSeconds", properties.refresh().toSeconds());
@@ -99,10 +113,11 @@ class CatalogueController {
             @PathVariable long performanceId,
             @RequestParam(required = false) List<Long> seatIds,
             @RequestParam(required = false) String since,
+            HttpSession session,
             Model model) {
         var snapshot = snapshots.current(performanceId, catalogue::seatMap);
         var map = published(snapshot.map());
-        if (gate.admittedUntil(me.id(), map.concert().id()).isEmpty()) {
+        if (!admitted(me, map.concert().id(), session)) {
             return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");
         }
         var moved = snapshot.movedSince(since);
@@ -146,10 +161,11 @@ class CatalogueController {
             @AuthenticationPrincipal MemberPrincipal me,
             @PathVariable long performanceId,
             @RequestParam(required = false) List<Long> seatIds,
+            HttpSession session,
             Model model) {
         var snapshot = snapshots.current(performanceId, catalogue::seatMap);
         var map = published(snapshot.map());
-        if (gate.admittedUntil(me.id(), map.concert().id()).isEmpty()) {
+        if (!admitted(me, map.concert().id(), session)) {
             return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");
         }
         drawing(model, snapshot, fanHolds.of(me.id(), performanceId), seatIds);
@@ -166,6 +182,21 @@ class CatalogueController {
         model.addAttribute("heldByMe", mine);
         model.addAttribute("holdSeconds", gate.holdDuration(map.concert().id()).toSeconds());
         model.addAttribute("selection", SeatSelection.of(map, picked, limit));
+    }
+
+    /**
+     * Whether the fan is still admitted, for the refresh that every open map sends every few
+     * seconds: until the end of the admission the page load found (kept in the session), then the
+     * waiting room is asked again. An admission that ended early (the fan paid, or left the line)
+     * still sees the map refresh until then; holding and paying ask the waiting room themselves.
+     */
+    private boolean admitted(MemberPrincipal me, long concertId, HttpSession session) {
+        if (session.getAttribute(ADMITTED + concertId) instanceof Instant until && until.isAfter(clock.instant())) {
+            return true;
+        }
+        var until = gate.admittedUntil(me.id(), concertId);
+        until.ifPresent(end -> session.setAttribute(ADMITTED + concertId, end));
+        return until.isPresent();
     }
 
     private static SeatMapView published(SeatMapView map) {
