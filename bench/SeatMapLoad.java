@@ -61,7 +61,17 @@ public class SeatMapLoad {
         this.performance = performance;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1); // the HTTP client's threads would keep a failed run alive
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         var a = new java.util.HashMap<String, String>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].substring(2), args[i + 1]);
@@ -95,7 +105,6 @@ public class SeatMapLoad {
             out.append(",\"").append(window).append("\":").append(result);
         }
         System.out.println(out.append("}"));
-        System.exit(0);
     }
 
     static Duration seconds(String text) {
@@ -126,7 +135,10 @@ public class SeatMapLoad {
             pool.submit(() -> {
                 try {
                     var form = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                            HttpRequest.newBuilder(URI.create(base + "/login"))
+                                    .timeout(Duration.ofSeconds(60))
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     var cookie = cookie(form);
                     var csrf = CSRF.matcher(form.body());
@@ -135,6 +147,7 @@ public class SeatMapLoad {
                             + URLEncoder.encode(csrf.group(1), UTF_8);
                     var login = http.send(
                             HttpRequest.newBuilder(URI.create(base + "/login"))
+                                    .timeout(Duration.ofSeconds(60))
                                     .header("Content-Type", "application/x-www-form-urlencoded")
                                     .header("Cookie", cookie)
                                     .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -152,7 +165,7 @@ public class SeatMapLoad {
             });
         }
         pool.shutdown();
-        pool.awaitTermination(30, TimeUnit.MINUTES);
+        if (!pool.awaitTermination(10, TimeUnit.MINUTES)) throw new IllegalStateException("signing in took too long");
         if (failures.get() > 0) throw new IllegalStateException(failures + " fans could not sign in");
         return new ArrayList<>(sessions);
     }
@@ -258,6 +271,7 @@ public class SeatMapLoad {
     List<Long> seatIds(long member) throws Exception {
         var answer = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/v1/performances/" + performance + "/seats"))
+                        .timeout(Duration.ofSeconds(60))
                         .header("Authorization", "Bearer " + token(member))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
