@@ -46,6 +46,9 @@ class PhoneJourneyTest extends BrowserTest {
     void a_fan_taps_a_section_then_seats_holds_them_and_finds_them_as_yours_on_the_way_back() {
         var phone = newPhone("en");
         var map = admittedOnTheMap(phone);
+        assertThat(((JavascriptExecutor) phone).executeScript("return window.innerWidth"))
+                .as("the page is as wide as the phone")
+                .isEqualTo(390L);
 
         assertThat(map.showsOverview())
                 .as("the map opens as the hall's overview")
