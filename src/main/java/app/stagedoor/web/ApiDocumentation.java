@@ -115,10 +115,10 @@ class ApiDocumentation {
                     .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                         var uri = path.replaceAll("\\{[^}]+}", "1");
                         var codes = EnumSet.noneOf(ErrorCode.class);
-                        @SuppressWarnings("unchecked")
-                        var declared =
-                                (List<ErrorCode>) operation.getExtensions().remove(DECLARED);
-                        codes.addAll(declared);
+                        if (operation.getExtensions() != null
+                                && operation.getExtensions().remove(DECLARED) instanceof List<?> declared) {
+                            declared.forEach(code -> codes.add((ErrorCode) code));
+                        }
                         boolean hasInput = operation.getRequestBody() != null
                                 || (operation.getParameters() != null
                                         && !operation.getParameters().isEmpty());

@@ -84,7 +84,8 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain documentation(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+        return http.securityMatcher(
+                        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET)
                         .permitAll()
                         .anyRequest()
