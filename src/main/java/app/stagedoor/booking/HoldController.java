@@ -48,10 +48,7 @@ class HoldController {
                 redirect.addFlashAttribute("takenSeats", taken); // the page names them in its language
                 return "redirect:/performances/" + performanceId + "/seats";
             }
-            redirect.addFlashAttribute(
-                    "holdError",
-                    messages.getMessage(
-                            refused.code().messageKey(), refused.arguments(), LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("holdError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
             return "redirect:/performances/" + performanceId + "/seats";
         }
     }
