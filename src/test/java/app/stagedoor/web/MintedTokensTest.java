@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.member.Role;
 import app.stagedoor.shared.SigningKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class MintedTokensTest {
         var fan = (MemberPrincipal) signedIn.getPrincipal();
         assertThat(fan.id()).isEqualTo(42);
         assertThat(fan.getUsername()).isEqualTo("bench42");
-        assertThat(fan.isAdmin()).isFalse();
+        assertThat(fan.role()).isEqualTo(Role.FAN);
         assertThat(signedIn.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_FAN");
     }
 
