@@ -77,9 +77,7 @@ class Checkout {
         reservation.confirm(now);
         // like the dates and the seats, checkout is for fans the waiting room has let in
         gate.requireAdmitted(memberId, reservation.concertId());
-        if (reservations.markConfirmed(reservationId, now) != 1) {
-            throw new IllegalStateException("reservation " + reservationId + " changed under its lock");
-        }
+        reservations.save(reservation);
         long balance = wallets.debit(memberId, reservation.amount(), "reservation:" + reservationId);
         int booked = inventory.book(reservationId);
         if (booked != reservation.seats().size()) {
@@ -91,17 +89,18 @@ class Checkout {
         return new Paid(reservationId, reservation.amount(), balance, false);
     }
 
-    /** The fan lets an unpaid hold go. */
+    /**
+     * The fan lets an unpaid hold go.
+     *
+     * @throws DomainException {@code NOT_FOUND} for another fan's reservation, {@code INVALID_STATE}
+     *     once paid or cancelled
+     */
     @Transactional
     void cancel(long memberId, long reservationId) {
         var reservation = reservations
-                .findById(reservationId)
+                .lockById(reservationId)
                 .filter(r -> r.belongsTo(memberId))
                 .orElseThrow(DomainException::notFound);
-        if (!releases.release(reservationId, CancelReason.CANCELLED, clock.instant())) {
-            throw new DomainException(
-                    ErrorCode.INVALID_STATE,
-                    java.util.Map.of("state", reservation.status().name()));
-        }
+        releases.cancel(reservation, CancelReason.CANCELLED, clock.instant());
     }
 }

@@ -37,16 +37,15 @@ class HoldController {
         try {
             var reservation = holds.hold(me.id(), performanceId, seatIds);
             return "redirect:/reservations/" + reservation.id() + "/checkout";
+        } catch (SeatsUnavailable taken) {
+            redirect.addFlashAttribute("takenSeats", taken.places()); // the page names them in its language
+            return "redirect:/performances/" + performanceId + "/seats";
         } catch (DomainException refused) {
             if (refused.code() == ErrorCode.NOT_ADMITTED) {
                 return "redirect:/concerts/" + refused.properties().get("concertId") + "/waiting-room";
             }
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
-            }
-            if (refused.properties().get("seatLabels") instanceof List<?> taken) {
-                redirect.addFlashAttribute("takenSeats", taken); // the page names them in its language
-                return "redirect:/performances/" + performanceId + "/seats";
             }
             redirect.addFlashAttribute(
                     "holdError",

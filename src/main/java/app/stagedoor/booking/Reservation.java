@@ -1,5 +1,6 @@
 package app.stagedoor.booking;
 
+import app.stagedoor.concert.SeatStatus;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import java.time.Instant;
@@ -12,13 +13,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A fan's reservation of held seats: REQUEST until paid (CONFIRM) or cancelled (CANCEL). Its
- * methods decide whether a transition is allowed; the repository then makes it with a statement
- * conditional on the state this decision saw.
+ * methods decide whether a transition is allowed and make it, seats included; callers hold the
+ * reservation's row lock ({@code lockById}) and save what it decided, and the version makes a save
+ * without that lock fail rather than overwrite.
  */
 @Table("reservations")
 class Reservation {
@@ -37,8 +40,11 @@ class Reservation {
     private Instant cancelledAt;
     private CancelReason cancelReason;
 
+    @Version
+    private Long version;
+
     @MappedCollection(idColumn = "reservation_id")
-    private final Set<ReservationSeat> seats;
+    private Set<ReservationSeat> seats;
 
     @PersistenceCreator
     Reservation(
@@ -53,6 +59,7 @@ class Reservation {
             Instant confirmedAt,
             Instant cancelledAt,
             CancelReason cancelReason,
+            Long version,
             Set<ReservationSeat> seats) {
         this.id = id;
         this.memberId = memberId;
@@ -65,12 +72,17 @@ class Reservation {
         this.confirmedAt = confirmedAt;
         this.cancelledAt = cancelledAt;
         this.cancelReason = cancelReason;
+        this.version = version;
+        this.seats = inSeatOrder(seats);
+    }
+
+    private static Set<ReservationSeat> inSeatOrder(Set<ReservationSeat> seats) {
         // in seat order: the seats are inserted in this order, and every hold claiming seats in the
         // same order is what keeps two holds sharing several seats from deadlocking
         Set<ReservationSeat> inSeatOrder = seats.stream()
                 .sorted(Comparator.comparingLong(ReservationSeat::seatId))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        this.seats = Collections.unmodifiableSet(inSeatOrder);
+        return Collections.unmodifiableSet(inSeatOrder);
     }
 
     /** A new hold: REQUEST, for the sum of the seats' prices, until {@code expiresAt}. */
@@ -97,6 +109,7 @@ class Reservation {
                 null,
                 null,
                 null,
+                null,
                 new LinkedHashSet<>(seats));
     }
 
@@ -109,7 +122,7 @@ class Reservation {
     void confirm(Instant now) {
         switch (status) {
             case REQUEST -> {
-                if (!expiresAt.isAfter(now)) {
+                if (isExpiredAt(now)) {
                     throw new DomainException(ErrorCode.HOLD_EXPIRED);
                 }
                 status = ReservationStatus.CONFIRM;
@@ -124,25 +137,34 @@ class Reservation {
     }
 
     /**
-     * REQUEST → CANCEL. A fan may cancel any time before paying; the sweeper only once the hold ran
-     * out.
+     * REQUEST → CANCEL, and the seats stop being live (they may be held by others again). A fan may
+     * cancel any time before paying; the sweeper only once the hold ran out.
      *
-     * @throws DomainException {@code INVALID_STATE} for a paid or already cancelled reservation
+     * @throws DomainException {@code INVALID_STATE} for a paid or already cancelled reservation, or
+     *     for {@code EXPIRED} while the hold has time left
      */
     void cancel(CancelReason reason, Instant now) {
-        if (status != ReservationStatus.REQUEST) {
+        if (!mayBeCancelled(reason, now)) {
             throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", status.name()));
-        }
-        if (reason == CancelReason.EXPIRED && expiresAt.isAfter(now)) {
-            throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", "REQUEST"));
         }
         status = ReservationStatus.CANCEL;
         cancelledAt = now;
         cancelReason = reason;
+        letSeatsGo();
     }
 
+    /** Whether {@link #cancel} would be allowed. */
+    boolean mayBeCancelled(CancelReason reason, Instant now) {
+        return status == ReservationStatus.REQUEST && (reason != CancelReason.EXPIRED || isExpiredAt(now));
+    }
+
+    /** An unpaid hold whose time is up, whether or not the sweeper got to it yet. */
     boolean isExpiredAt(Instant now) {
-        return status == ReservationStatus.REQUEST && !expiresAt.isAfter(now);
+        return status == ReservationStatus.REQUEST && SeatStatus.lapsed(expiresAt, now);
+    }
+
+    private void letSeatsGo() {
+        seats = inSeatOrder(seats.stream().map(ReservationSeat::released).collect(Collectors.toSet()));
     }
 
     boolean belongsTo(long member) {

@@ -44,7 +44,7 @@ public record SeatSelection(List<SeatView> seats, List<SeatView> lost, int limit
         return seats.stream().anyMatch(seat -> seat.id() == seatId);
     }
 
-    public List<String> lostLabels() {
-        return lost.stream().map(SeatView::label).toList();
+    public List<SeatPlace> lostPlaces() {
+        return lost.stream().map(SeatView::place).toList();
     }
 }

@@ -11,8 +11,7 @@ public record SeatView(long id, String section, int tier, int row, int number, l
         return status == SeatStatus.AVAILABLE;
     }
 
-    /** Section, row and seat number, such as {@code VIP 3-12}. */
-    public String label() {
-        return section + " " + row + "-" + number;
+    public SeatPlace place() {
+        return new SeatPlace(section, row, number);
     }
 }

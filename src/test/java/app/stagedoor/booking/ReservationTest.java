@@ -3,6 +3,7 @@ package app.stagedoor.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.stagedoor.concert.SeatPlace;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import java.time.Instant;
@@ -19,7 +20,9 @@ class ReservationTest {
                 1,
                 2,
                 3,
-                List.of(ReservationSeat.held(10, "VIP 1-1", 100_000), ReservationSeat.held(11, "VIP 1-2", 50_000)),
+                List.of(
+                        ReservationSeat.held(10, new SeatPlace("VIP", 1, 1), 100_000),
+                        ReservationSeat.held(11, new SeatPlace("VIP", 1, 2), 50_000)),
                 NOW,
                 NOW.plusSeconds(300));
     }
@@ -89,5 +92,16 @@ class ReservationTest {
         assertThat(refusal(() -> reservation.cancel(CancelReason.EXPIRED, NOW.plusSeconds(299))))
                 .isEqualTo(ErrorCode.INVALID_STATE);
         assertThat(reservation.status()).isEqualTo(ReservationStatus.REQUEST);
+    }
+
+    @Test
+    void a_cancelled_reservation_lets_its_seats_go_and_a_paid_one_keeps_them() {
+        var cancelled = held();
+        cancelled.cancel(CancelReason.CANCELLED, NOW);
+        assertThat(cancelled.seats()).extracting(ReservationSeat::liveSeatId).containsOnlyNulls();
+
+        var paid = held();
+        paid.confirm(NOW);
+        assertThat(paid.seats()).extracting(ReservationSeat::liveSeatId).containsExactly(10L, 11L);
     }
 }
