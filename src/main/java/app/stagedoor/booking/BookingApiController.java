@@ -26,11 +26,13 @@ class BookingApiController {
     private final Holds holds;
     private final Reservations reservations;
     private final Checkout checkout;
+    private final Refunds refunds;
 
-    BookingApiController(Holds holds, Reservations reservations, Checkout checkout) {
+    BookingApiController(Holds holds, Reservations reservations, Checkout checkout, Refunds refunds) {
         this.holds = holds;
         this.reservations = reservations;
         this.checkout = checkout;
+        this.refunds = refunds;
     }
 
     record HoldRequest(@NotNull @Size(max = 100) List<Long> seatIds) {}
@@ -42,13 +44,39 @@ class BookingApiController {
             List<Long> seatIds,
             long amount,
             Instant expiresAt,
-            CancelReason cancelReason) {
+            CancelReason cancelReason,
+            String bookingNumber,
+            List<TicketResponse> tickets,
+            Long refunded,
+            Long fee,
+            RefundReason refundReason) {
 
         static ReservationResponse of(ReservationView r) {
             return new ReservationResponse(
-                    r.id(), r.status(), r.performanceId(), r.seatIds(), r.amount(), r.expiresAt(), r.cancelReason());
+                    r.id(),
+                    r.status(),
+                    r.performanceId(),
+                    r.seatIds(),
+                    r.amount(),
+                    r.expiresAt(),
+                    r.cancelReason(),
+                    r.bookingNumber(),
+                    r.tickets().stream().map(TicketResponse::of).toList(),
+                    r.refundAmount(),
+                    r.refundFee(),
+                    r.refundReason());
         }
     }
+
+    /** A ticket of one's own reservation: its seat, the code to show at the door, and its state. */
+    record TicketResponse(long seatId, String code, TicketStatus status) {
+
+        static TicketResponse of(Ticket ticket) {
+            return new TicketResponse(ticket.seatId(), ticket.code(), ticket.status());
+        }
+    }
+
+    record RefundResponse(long reservationId, ReservationStatus status, long refunded, long fee, long balance) {}
 
     record PaymentResponse(long reservationId, ReservationStatus status, long amount, long balance) {}
 
@@ -80,6 +108,13 @@ class BookingApiController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
         var paid = checkout.pay(me.id(), reservationId, idempotencyKey);
         return new PaymentResponse(paid.reservationId(), ReservationStatus.CONFIRM, paid.amount(), paid.balance());
+    }
+
+    @PostMapping("/reservations/{reservationId}/refund")
+    RefundResponse refund(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long reservationId) {
+        var refunded = refunds.refund(me.id(), reservationId);
+        return new RefundResponse(
+                refunded.reservationId(), refunded.status(), refunded.refunded(), refunded.fee(), refunded.balance());
     }
 
     @DeleteMapping("/reservations/{reservationId}")

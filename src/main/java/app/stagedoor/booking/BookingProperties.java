@@ -11,13 +11,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockWait how long a hold waits for a seat's named lock before answering "just taken"
  * @param sweepBatch how many lapsed holds the sweeper releases per tick
  * @param expiringWithin the window of the organiser's "holds expiring soon"
+ * @param refunds the refund schedule of a concert whose organiser has not set one
  */
 @ConfigurationProperties("stagedoor.booking")
 record BookingProperties(
         @DefaultValue("conditional-update") Guard guard,
         @DefaultValue("1s") Duration lockWait,
         @DefaultValue("500") int sweepBatch,
-        @DefaultValue("5m") Duration expiringWithin) {
+        @DefaultValue("5m") Duration expiringWithin,
+        @DefaultValue Refunds refunds) {
+
+    /**
+     * Fees in percent of the amount: on the day of booking, from 7 days before the show, from 3
+     * days, and 1 or 2 days before. No refund on the show's day.
+     */
+    record Refunds(
+            @DefaultValue("0") int bookingDayPercent,
+            @DefaultValue("10") int weekPercent,
+            @DefaultValue("20") int threeDaysPercent,
+            @DefaultValue("30") int dayBeforePercent) {}
 
     enum Guard {
         CONDITIONAL_UPDATE,

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Paying and cancelling a reservation. Paying is one transaction: REQUEST → CONFIRM, the wallet
- * debit with its ledger entry, the payment record, the seats RESERVED → BOOKED; after commit an
+ * debit with its ledger entry, the payment record, the seats RESERVED → BOOKED and a ticket per
+ * seat; after commit an
  * event uses the fan's admission up. The reservation's row is locked first, so a double click, two
  * tabs or a replay charge once, and a payment and the expiry sweeper never both win.
  */
@@ -30,6 +31,7 @@ class Checkout {
     private final Wallets wallets;
     private final SeatInventory inventory;
     private final Releases releases;
+    private final TicketStore tickets;
     private final AdmissionGate gate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -40,6 +42,7 @@ class Checkout {
             Wallets wallets,
             SeatInventory inventory,
             Releases releases,
+            TicketStore tickets,
             AdmissionGate gate,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -48,6 +51,7 @@ class Checkout {
         this.wallets = wallets;
         this.inventory = inventory;
         this.releases = releases;
+        this.tickets = tickets;
         this.gate = gate;
         this.events = events;
         this.clock = clock;
@@ -83,6 +87,7 @@ class Checkout {
         if (booked != reservation.seats().size()) {
             throw new IllegalStateException("reservation " + reservationId + " holds " + booked + " of its seats");
         }
+        tickets.issue(reservation, now);
         payments.save(new Payment(null, reservationId, memberId, reservation.amount(), balance, idempotencyKey, now));
         events.publishEvent(new ReservationConfirmed(
                 reservationId, memberId, reservation.concertId(), reservation.performanceId(), reservation.amount()));

@@ -1,9 +1,11 @@
 package app.stagedoor.booking;
 
 import app.stagedoor.concert.SeatStatus;
+import app.stagedoor.shared.Codes;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -18,7 +20,8 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A fan's reservation of held seats: REQUEST until paid (CONFIRM) or cancelled (CANCEL). Its
+ * A fan's reservation of held seats: REQUEST until paid (CONFIRM) or cancelled (CANCEL), and a paid
+ * one may be refunded (REFUNDED). Its
  * methods decide whether a transition is allowed and make it, seats included; callers hold the
  * reservation's row lock ({@code lockById}) and save what it decided, and the version makes a save
  * without that lock fail rather than overwrite.
@@ -39,6 +42,11 @@ class Reservation {
     private Instant confirmedAt;
     private Instant cancelledAt;
     private CancelReason cancelReason;
+    private final String bookingNumber;
+    private Instant refundedAt;
+    private Long refundAmount;
+    private Long refundFee;
+    private RefundReason refundReason;
 
     @Version
     private Long version;
@@ -59,6 +67,11 @@ class Reservation {
             Instant confirmedAt,
             Instant cancelledAt,
             CancelReason cancelReason,
+            String bookingNumber,
+            Instant refundedAt,
+            Long refundAmount,
+            Long refundFee,
+            RefundReason refundReason,
             Long version,
             Set<ReservationSeat> seats) {
         this.id = id;
@@ -72,6 +85,11 @@ class Reservation {
         this.confirmedAt = confirmedAt;
         this.cancelledAt = cancelledAt;
         this.cancelReason = cancelReason;
+        this.bookingNumber = bookingNumber;
+        this.refundedAt = refundedAt;
+        this.refundAmount = refundAmount;
+        this.refundFee = refundFee;
+        this.refundReason = refundReason;
         this.version = version;
         this.seats = inSeatOrder(seats);
     }
@@ -84,6 +102,9 @@ class Reservation {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         return Collections.unmodifiableSet(inSeatOrder);
     }
+
+    /** 예매번호: ten random characters, never a sequence. */
+    static final int BOOKING_NUMBER_LENGTH = 10;
 
     /** A new hold: REQUEST, for the sum of the seats' prices, until {@code expiresAt}. */
     static Reservation hold(
@@ -109,6 +130,11 @@ class Reservation {
                 null,
                 null,
                 null,
+                Codes.random(BOOKING_NUMBER_LENGTH),
+                null,
+                null,
+                null,
+                null,
                 null,
                 new LinkedHashSet<>(seats));
     }
@@ -128,7 +154,8 @@ class Reservation {
                 status = ReservationStatus.CONFIRM;
                 confirmedAt = now;
             }
-            case CONFIRM -> throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", "CONFIRM"));
+            case CONFIRM, REFUNDED ->
+                throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", status.name()));
             case CANCEL ->
                 throw cancelReason == CancelReason.EXPIRED
                         ? new DomainException(ErrorCode.HOLD_EXPIRED)
@@ -151,6 +178,47 @@ class Reservation {
         cancelledAt = now;
         cancelReason = reason;
         letSeatsGo();
+    }
+
+    /**
+     * What refunding would give back now under the concert's schedule, without changing anything
+     * (the fan sees it before confirming).
+     *
+     * <p>A refund is its own state rather than CANCEL with a reason: CANCEL means the fan was never
+     * charged, REFUNDED that money moved twice (paid, then given back less a fee). Pages, the
+     * API, revenue and the ledger all tell the two apart, and REFUNDED can only follow CONFIRM.
+     *
+     * @throws DomainException {@code INVALID_STATE} unless paid, {@code REFUND_CLOSED} on the show's
+     *     day
+     */
+    RefundSchedule.Quote quoteRefund(RefundSchedule schedule, Instant startsAt, ZoneId zone, Instant now) {
+        requireConfirmed();
+        return schedule.quote(amount, confirmedAt, startsAt, zone, now);
+    }
+
+    /**
+     * CONFIRM → REFUNDED with this quote: the seats stop being live, so they can be sold again. The
+     * caller voids the tickets first (one conditional update) and gives the money back.
+     *
+     * @throws DomainException {@code INVALID_STATE} unless paid
+     */
+    void refund(RefundSchedule.Quote quote, RefundReason reason, Instant now) {
+        requireConfirmed();
+        if (quote.amount() != amount) {
+            throw new IllegalArgumentException("a quote for " + quote.amount() + ", not " + amount);
+        }
+        status = ReservationStatus.REFUNDED;
+        refundedAt = now;
+        refundAmount = quote.refund();
+        refundFee = quote.fee();
+        refundReason = reason;
+        letSeatsGo();
+    }
+
+    private void requireConfirmed() {
+        if (status != ReservationStatus.CONFIRM) {
+            throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", status.name()));
+        }
     }
 
     /** Whether {@link #cancel} would be allowed. */
@@ -209,6 +277,26 @@ class Reservation {
 
     CancelReason cancelReason() {
         return cancelReason;
+    }
+
+    String bookingNumber() {
+        return bookingNumber;
+    }
+
+    Instant refundedAt() {
+        return refundedAt;
+    }
+
+    Long refundAmount() {
+        return refundAmount;
+    }
+
+    Long refundFee() {
+        return refundFee;
+    }
+
+    RefundReason refundReason() {
+        return refundReason;
     }
 
     /** The seats in map order. */

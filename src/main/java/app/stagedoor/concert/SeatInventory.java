@@ -82,6 +82,14 @@ public class SeatInventory {
                 .update();
     }
 
+    /** BOOKED → AVAILABLE for the seats of a refunded reservation: on sale again at once. */
+    public int releaseBooked(long reservationId) {
+        return jdbc.sql("UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL"
+                        + " WHERE reservation_id = ? AND status = 'BOOKED'")
+                .param(reservationId)
+                .update();
+    }
+
     /** Seats of a date by state right now, for the organiser's sales view. */
     public SeatCounts counts(long performanceId) {
         var now = Timestamp.from(clock.instant());

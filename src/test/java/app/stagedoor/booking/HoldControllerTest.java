@@ -43,27 +43,7 @@ class HoldControllerTest {
 
     @Test
     void a_hold_leads_to_checkout() throws Exception {
-        var held = Reservation.hold(
-                5,
-                3,
-                8,
-                List.of(ReservationSeat.held(81, new SeatPlace("VIP", 1, 1), 100_000)),
-                java.time.Instant.now(),
-                java.time.Instant.now().plusSeconds(300));
-        var saved = new Reservation(
-                42L,
-                5,
-                3,
-                8,
-                ReservationStatus.REQUEST,
-                held.amount(),
-                held.createdAt(),
-                held.expiresAt(),
-                null,
-                null,
-                null,
-                0L,
-                java.util.Set.copyOf(held.seats()));
+        var saved = TestReservations.held(42, 5, java.time.Instant.now());
         given(holds.hold(5, 8, List.of(81L))).willReturn(saved);
         mvc.perform(post("/performances/8/holds")
                         .param("seatIds", "81")

@@ -33,6 +33,11 @@ final class TestReservations {
                 null,
                 null,
                 null,
+                "K7Q2M9XR4D",
+                null,
+                null,
+                null,
+                null,
                 0L,
                 Set.copyOf(held.seats()));
     }
