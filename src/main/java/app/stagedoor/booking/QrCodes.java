@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
  * A ticket's code as a QR code, drawn on the server with ZXing as an SVG that pages embed (no
  * script, nothing from elsewhere) and that prints sharply at any size.
  */
-@Component("qrCodes")
+@Component
 class QrCodes {
 
     private static final int QUIET_ZONE = 4;
 
     /** The SVG element of a QR code of {@code text}, one unit per module. */
-    public String svg(String text) {
+    String svg(String text) {
         try {
             var matrix = new QRCodeWriter()
                     .encode(

@@ -3,6 +3,7 @@ package app.stagedoor.booking;
 import app.stagedoor.concert.Catalogue;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.shared.DomainException;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,10 +19,12 @@ class TicketsController {
 
     private final Reservations reservations;
     private final Catalogue catalogue;
+    private final QrCodes qrCodes;
 
-    TicketsController(Reservations reservations, Catalogue catalogue) {
+    TicketsController(Reservations reservations, Catalogue catalogue, QrCodes qrCodes) {
         this.reservations = reservations;
         this.catalogue = catalogue;
+        this.qrCodes = qrCodes;
     }
 
     @GetMapping("/reservations/{reservationId}/tickets")
@@ -31,6 +34,9 @@ class TicketsController {
             return "redirect:/reservations";
         }
         model.addAttribute("reservation", reservation);
+        model.addAttribute(
+                "qr",
+                reservation.tickets().stream().collect(Collectors.toMap(Ticket::code, t -> qrCodes.svg(t.code()))));
         model.addAttribute(
                 "concert", catalogue.findConcert(reservation.concertId()).orElseThrow(DomainException::notFound));
         model.addAttribute(
