@@ -27,6 +27,11 @@ interface ReservationRepository extends Repository<Reservation, Long> {
             "SELECT id FROM reservations WHERE status = 'REQUEST' AND expires_at <= :now ORDER BY expires_at LIMIT :limit")
     List<Long> findExpired(Instant now, int limit);
 
+    /** Holds and paid reservations of a date, for its cancellation. */
+    @Query(
+            "SELECT id FROM reservations WHERE performance_id = :performanceId AND status IN ('REQUEST', 'CONFIRM') ORDER BY id")
+    List<Long> findLiveOf(long performanceId);
+
     @Query(
             "SELECT COALESCE(SUM(amount), 0) FROM reservations WHERE performance_id = :performanceId AND status = 'CONFIRM'")
     long revenue(long performanceId);
