@@ -82,7 +82,7 @@ class Checkout {
         // like the dates and the seats, checkout is for fans the waiting room has let in
         gate.requireAdmitted(memberId, reservation.concertId());
         reservations.save(reservation);
-        long balance = wallets.debit(memberId, reservation.amount(), "reservation:" + reservationId);
+        long balance = wallets.debit(memberId, reservation.amount(), BookingLedger.payment(reservationId));
         int booked = inventory.book(reservationId);
         if (booked != reservation.seats().size()) {
             throw new IllegalStateException("reservation " + reservationId + " holds " + booked + " of its seats");

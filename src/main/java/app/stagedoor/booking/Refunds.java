@@ -98,7 +98,7 @@ class Refunds {
         }
         fanSeats.giveBack(reservation.memberId(), reservation.performanceId(), seats);
         return quote.refund() > 0
-                ? wallets.credit(reservation.memberId(), quote.refund(), "refund:" + reservation.id())
+                ? wallets.credit(reservation.memberId(), quote.refund(), BookingLedger.refund(reservation.id()))
                 : wallets.balanceOf(reservation.memberId());
     }
 

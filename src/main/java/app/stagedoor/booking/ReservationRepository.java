@@ -32,10 +32,6 @@ interface ReservationRepository extends Repository<Reservation, Long> {
             "SELECT id FROM reservations WHERE performance_id = :performanceId AND status IN ('REQUEST', 'CONFIRM') ORDER BY id")
     List<Long> findLiveOf(long performanceId);
 
-    @Query(
-            "SELECT COALESCE(SUM(amount), 0) FROM reservations WHERE performance_id = :performanceId AND status = 'CONFIRM'")
-    long revenue(long performanceId);
-
     @Query("""
             SELECT COUNT(*) FROM reservations
              WHERE performance_id = :performanceId AND status = 'REQUEST' AND expires_at > :now AND expires_at <= :until

@@ -19,13 +19,14 @@ class TicketJourneyTest extends BrowserTest {
         var api = new ApiClient(port);
         var admin = api.token("admin", "admin-password-for-tests");
         var salesOpenAt = Instant.now().minus(1, ChronoUnit.HOURS);
+        var title = TestData.username("Encore");
         long concert = api.post("/api/v1/admin/concerts", admin, """
                         {"title":"%s","artist":"HAEUN","venue":"Olympic Hall","salesOpenAt":"%s","maxSeatsPerMember":4,
                          "timeZone":"Asia/Seoul",
                          "sections":[{"name":"VIP","rows":2,"seatsPerRow":6,"price":120000}],
                          "performances":[{"startsAt":"%s"}]}
                         """.formatted(
-                                TestData.username("Encore"), salesOpenAt, salesOpenAt.plus(20, ChronoUnit.DAYS)))
+                                title, salesOpenAt, salesOpenAt.plus(20, ChronoUnit.DAYS)))
                 .body()
                 .get("id")
                 .asLong();
@@ -87,8 +88,12 @@ class TicketJourneyTest extends BrowserTest {
         assertThat(mine.statusOf(second)).isEqualTo("REFUNDED");
         assertThat(mine.refundSummary(second)).isEqualTo("Cancelled: ₩108,000 refunded, fee ₩12,000.");
         assertThat(mine.headerBalance()).isEqualTo("₩248,000");
-        assertThat(WalletPage.open(fan, baseUrl()).historyAmounts())
-                .startsWith("+₩108,000", "−₩120,000", "−₩240,000", "+₩500,000");
+        var wallet = WalletPage.open(fan, baseUrl());
+        assertThat(wallet.historyAmounts()).startsWith("+₩108,000", "−₩120,000", "−₩240,000", "+₩500,000");
+        assertThat(wallet.historyPurposes().get(0))
+                .as("the refund names what it was for")
+                .startsWith(title + " · ")
+                .endsWith("KST · VIP · row 1 · seat 6");
 
         // the seat is on sale again at once
         var other = newBrowser();
