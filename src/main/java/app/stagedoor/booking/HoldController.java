@@ -1,5 +1,6 @@
 package app.stagedoor.booking;
 
+import app.stagedoor.concert.NotAdmitted;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
@@ -40,10 +41,9 @@ class HoldController {
         } catch (SeatsUnavailable taken) {
             redirect.addFlashAttribute("takenSeats", taken.places()); // the page names them in its language
             return "redirect:/performances/" + performanceId + "/seats";
+        } catch (NotAdmitted refused) {
+            return "redirect:/concerts/" + refused.concertId() + "/waiting-room";
         } catch (DomainException refused) {
-            if (refused.code() == ErrorCode.NOT_ADMITTED) {
-                return "redirect:/concerts/" + refused.properties().get("concertId") + "/waiting-room";
-            }
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
             }

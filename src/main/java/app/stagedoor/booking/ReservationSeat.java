@@ -1,6 +1,6 @@
 package app.stagedoor.booking;
 
-import app.stagedoor.concert.SeatPlace;
+import app.stagedoor.shared.SeatPlace;
 import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 

@@ -1,6 +1,6 @@
 package app.stagedoor.booking;
 
-import app.stagedoor.concert.SeatPlace;
+import app.stagedoor.shared.SeatPlace;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package app.stagedoor.booking;
 
-import app.stagedoor.concert.SeatPlace;
 import app.stagedoor.concert.SeatView;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.shared.SeatPlace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

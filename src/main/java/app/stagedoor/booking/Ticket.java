@@ -1,6 +1,6 @@
 package app.stagedoor.booking;
 
-import app.stagedoor.concert.SeatPlace;
+import app.stagedoor.shared.SeatPlace;
 import java.time.Instant;
 
 /** One seat's e-ticket: its code (random, shown as a QR code), its seat and where it stands. */

@@ -1,7 +1,7 @@
 package app.stagedoor.booking;
 
-import app.stagedoor.concert.SeatPlace;
 import app.stagedoor.shared.Codes;
+import app.stagedoor.shared.SeatPlace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

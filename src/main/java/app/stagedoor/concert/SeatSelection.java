@@ -1,5 +1,6 @@
 package app.stagedoor.concert;
 
+import app.stagedoor.shared.SeatPlace;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

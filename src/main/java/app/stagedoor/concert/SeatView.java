@@ -1,5 +1,7 @@
 package app.stagedoor.concert;
 
+import app.stagedoor.shared.SeatPlace;
+
 /**
  * A seat as a fan sees it now: a hold past its expiry already shows as {@code AVAILABLE}.
  *

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admin the first organiser account, created on first start
  * @param login how failed logins are answered
  */
-@ConfigurationProperties("stagedoor")
+@ConfigurationProperties(prefix = "stagedoor.member", ignoreUnknownFields = false)
 record MemberProperties(
         @DefaultValue Admin admin, @DefaultValue Login login) {
 

@@ -1,6 +1,6 @@
 package app.stagedoor.wallet;
 
-import app.stagedoor.concert.SeatPlace;
+import app.stagedoor.shared.SeatPlace;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

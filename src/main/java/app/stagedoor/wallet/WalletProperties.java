@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCharge largest single top-up
  * @param maxBalance highest balance a top-up may reach
  */
-@ConfigurationProperties("stagedoor.wallet")
+@ConfigurationProperties(prefix = "stagedoor.wallet", ignoreUnknownFields = false)
 record WalletProperties(
         @DefaultValue("1000") long minCharge,
         @DefaultValue("1000000") long maxCharge,

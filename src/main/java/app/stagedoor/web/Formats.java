@@ -1,6 +1,6 @@
 package app.stagedoor.web;
 
-import app.stagedoor.concert.SeatPlace;
+import app.stagedoor.shared.SeatPlace;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;

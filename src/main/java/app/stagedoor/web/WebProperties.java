@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenLifetime how long an API bearer token is valid
  * @param timeZone the zone in which times that belong to no venue (a wallet's history) are shown
  */
-@ConfigurationProperties("stagedoor.web")
+@ConfigurationProperties(prefix = "stagedoor.web", ignoreUnknownFields = false)
 record WebProperties(
         String jwtSecret,
         @DefaultValue("1h") Duration tokenLifetime,

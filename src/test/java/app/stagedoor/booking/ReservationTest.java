@@ -3,9 +3,9 @@ package app.stagedoor.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.stagedoor.concert.SeatPlace;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.shared.SeatPlace;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

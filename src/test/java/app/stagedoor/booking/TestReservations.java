@@ -1,6 +1,6 @@
 package app.stagedoor.booking;
 
-import app.stagedoor.concert.SeatPlace;
+import app.stagedoor.shared.SeatPlace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

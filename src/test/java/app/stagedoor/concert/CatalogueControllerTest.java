@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import app.stagedoor.TestConcerts;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.member.Role;
+import app.stagedoor.shared.SeatPlace;
 import app.stagedoor.web.PageTest;
 import java.time.Instant;
 import java.util.List;

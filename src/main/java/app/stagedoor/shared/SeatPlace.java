@@ -1,4 +1,4 @@
-package app.stagedoor.concert;
+package app.stagedoor.shared;
 
 /**
  * Where a seat is: its section, row and number on the seat map. Other modules keep and show it as
