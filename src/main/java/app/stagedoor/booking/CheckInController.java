@@ -36,10 +36,10 @@ class CheckInController {
     record Answer(Verdict verdict, String code, Ticket ticket, Instant checkedInAt) {}
 
     private final CheckIns checkIns;
-    private final TicketStore tickets;
+    private final ETicketStore tickets;
     private final Catalogue catalogue;
 
-    CheckInController(CheckIns checkIns, TicketStore tickets, Catalogue catalogue) {
+    CheckInController(CheckIns checkIns, ETicketStore tickets, Catalogue catalogue) {
         this.checkIns = checkIns;
         this.tickets = tickets;
         this.catalogue = catalogue;

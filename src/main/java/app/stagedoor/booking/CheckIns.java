@@ -19,10 +19,10 @@ class CheckIns {
 
     record Admitted(Ticket ticket, Instant checkedInAt) {}
 
-    private final TicketStore tickets;
+    private final ETicketStore tickets;
     private final Clock clock;
 
-    CheckIns(TicketStore tickets, Clock clock) {
+    CheckIns(ETicketStore tickets, Clock clock) {
         this.tickets = tickets;
         this.clock = clock;
     }
@@ -36,7 +36,7 @@ class CheckIns {
     @Transactional
     Admitted checkIn(long performanceId, String typed, long organiserId) {
         var code = Codes.normalise(typed);
-        if (code.isEmpty() || code.length() > TicketStore.CODE_LENGTH) {
+        if (code.isEmpty() || code.length() > ETicketStore.CODE_LENGTH) {
             throw DomainException.notFound();
         }
         var now = clock.instant();
@@ -58,7 +58,7 @@ class CheckIns {
         };
     }
 
-    TicketStore.Counts counts(long performanceId) {
+    ETicketStore.Counts counts(long performanceId) {
         return tickets.counts(performanceId);
     }
 }

@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Paying and cancelling a reservation. Paying is one transaction: REQUEST → CONFIRM, the wallet
  * debit with its ledger entry, the payment record, the seats RESERVED → BOOKED and a ticket per
- * seat; after commit an
- * event uses the fan's admission up. The reservation's row is locked first, so a double click, two
- * tabs or a replay charge once, and a payment and the expiry sweeper never both win.
+ * seat; after commit an event uses the fan's admission up. The reservation's row is locked first,
+ * so a double click, two tabs or a replay charge once, and a payment and the expiry sweeper never
+ * both win.
  */
 @Service
 class Checkout {
@@ -31,7 +31,7 @@ class Checkout {
     private final Wallets wallets;
     private final SeatInventory inventory;
     private final Releases releases;
-    private final TicketStore tickets;
+    private final ETicketStore tickets;
     private final AdmissionGate gate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -42,7 +42,7 @@ class Checkout {
             Wallets wallets,
             SeatInventory inventory,
             Releases releases,
-            TicketStore tickets,
+            ETicketStore tickets,
             AdmissionGate gate,
             ApplicationEventPublisher events,
             Clock clock) {

@@ -26,14 +26,14 @@ class DateCancellationController {
 
     private final DateCancellations dateCancellations;
     private final PerformanceCancellations cancellations;
-    private final TicketStore tickets;
+    private final ETicketStore tickets;
     private final Catalogue catalogue;
     private final MessageSource messages;
 
     DateCancellationController(
             DateCancellations dateCancellations,
             PerformanceCancellations cancellations,
-            TicketStore tickets,
+            ETicketStore tickets,
             Catalogue catalogue,
             MessageSource messages) {
         this.dateCancellations = dateCancellations;

@@ -23,7 +23,7 @@ class Refunds {
     record Refunded(long reservationId, ReservationStatus status, long refunded, long fee, long balance) {}
 
     private final ReservationRepository reservations;
-    private final TicketStore tickets;
+    private final ETicketStore tickets;
     private final RefundSchedules schedules;
     private final Catalogue catalogue;
     private final SeatInventory inventory;
@@ -33,7 +33,7 @@ class Refunds {
 
     Refunds(
             ReservationRepository reservations,
-            TicketStore tickets,
+            ETicketStore tickets,
             RefundSchedules schedules,
             Catalogue catalogue,
             SeatInventory inventory,

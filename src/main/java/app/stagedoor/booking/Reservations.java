@@ -14,10 +14,10 @@ class Reservations {
     static final int MAX_LISTED = 100;
 
     private final ReservationRepository reservations;
-    private final TicketStore tickets;
+    private final ETicketStore tickets;
     private final Clock clock;
 
-    Reservations(ReservationRepository reservations, TicketStore tickets, Clock clock) {
+    Reservations(ReservationRepository reservations, ETicketStore tickets, Clock clock) {
         this.reservations = reservations;
         this.tickets = tickets;
         this.clock = clock;

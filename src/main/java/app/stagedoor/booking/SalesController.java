@@ -40,7 +40,7 @@ class SalesController {
             Instant startsAt,
             SeatInventory.SeatCounts seats,
             SalesReport.DateMoney money,
-            TicketStore.Counts tickets,
+            ETicketStore.Counts tickets,
             long holdsExpiringSoon) {}
 
     record Totals(long sold, long revenue, long refunds, long refunded, long fees, long checkedIn) {
@@ -65,7 +65,7 @@ class SalesController {
     private final SeatInventory inventory;
     private final ReservationRepository reservations;
     private final SalesReport report;
-    private final TicketStore tickets;
+    private final ETicketStore tickets;
     private final Members members;
     private final Formats formats;
     private final MessageSource messages;
@@ -77,7 +77,7 @@ class SalesController {
             SeatInventory inventory,
             ReservationRepository reservations,
             SalesReport report,
-            TicketStore tickets,
+            ETicketStore tickets,
             Members members,
             Formats formats,
             MessageSource messages,

@@ -57,7 +57,7 @@ class SalesControllerTest {
     SalesReport report;
 
     @MockitoBean
-    TicketStore tickets;
+    ETicketStore tickets;
 
     @MockitoBean
     Members members;
@@ -75,7 +75,7 @@ class SalesControllerTest {
         given(properties.expiringWithin()).willReturn(Duration.ofMinutes(5));
         given(inventory.counts(8)).willReturn(new SeatInventory.SeatCounts(14, 2, 4, 20));
         given(report.money(8)).willReturn(new SalesReport.DateMoney(412_000, 1, 108_000, 12_000));
-        given(tickets.counts(8)).willReturn(new TicketStore.Counts(3, 4));
+        given(tickets.counts(8)).willReturn(new ETicketStore.Counts(3, 4));
         given(report.bySection(7)).willReturn(List.of(new SalesReport.SectionSales("VIP", 4, 400_000)));
         given(report.ordersWithSeats(7))
                 .willReturn(List.of(new SalesReport.Order(

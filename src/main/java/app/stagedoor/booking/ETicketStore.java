@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * update whose row count says who won, and saving a reservation never writes them back.
  */
 @Repository
-class TicketStore {
+class ETicketStore {
 
     /** 12 characters of base 32: 60 random bits per ticket. */
     static final int CODE_LENGTH = 12;
@@ -31,7 +31,7 @@ class TicketStore {
 
     private final JdbcClient jdbc;
 
-    TicketStore(JdbcClient jdbc) {
+    ETicketStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -51,14 +51,14 @@ class TicketStore {
         }
         return jdbc.sql(SELECT + " WHERE t.reservation_id IN (:ids) ORDER BY t.seat_id")
                 .param("ids", reservationIds)
-                .query(TicketStore::ticket)
+                .query(ETicketStore::ticket)
                 .list();
     }
 
     Optional<Ticket> byCode(String code) {
         return jdbc.sql(SELECT + " WHERE t.code = ?")
                 .param(code)
-                .query(TicketStore::ticket)
+                .query(ETicketStore::ticket)
                 .optional();
     }
 
