@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param guard what keeps two fans from holding one seat: {@code conditional-update} (one
- *     conditional UPDATE, any database) or {@code named-lock} (the seed's MySQL {@code GET_LOCK}
+ *     conditional UPDATE, any database) or {@code named-lock} (a MySQL {@code GET_LOCK}
  *     per seat; MySQL and MariaDB only)
  * @param lockWait how long a hold waits for a seat's named lock before answering "just taken"
  * @param sweepInterval how often lapsed holds are released

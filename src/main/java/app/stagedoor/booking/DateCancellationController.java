@@ -66,10 +66,7 @@ class DateCancellationController {
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
             }
-            redirect.addFlashAttribute(
-                    "cancelError",
-                    messages.getMessage(
-                            refused.code().messageKey(), refused.arguments(), LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("cancelError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
         }
         return "redirect:/admin/performances/" + performanceId + "/cancel";
     }

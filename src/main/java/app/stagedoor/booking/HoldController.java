@@ -47,10 +47,7 @@ class HoldController {
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
             }
-            redirect.addFlashAttribute(
-                    "holdError",
-                    messages.getMessage(
-                            refused.code().messageKey(), refused.arguments(), LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("holdError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
             return "redirect:/performances/" + performanceId + "/seats";
         }
     }

@@ -82,6 +82,6 @@ class RefundController {
     }
 
     private String message(DomainException refused) {
-        return messages.getMessage(refused.code().messageKey(), refused.arguments(), LocaleContextHolder.getLocale());
+        return messages.getMessage(refused, LocaleContextHolder.getLocale());
     }
 }

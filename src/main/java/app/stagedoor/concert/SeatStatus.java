@@ -2,7 +2,10 @@ package app.stagedoor.concert;
 
 import java.time.Instant;
 
-/** The seed's seat states: AVAILABLE → RESERVED (held) → BOOKED, and RESERVED → AVAILABLE on release. */
+/**
+ * A seat's states: AVAILABLE → RESERVED (held) → BOOKED, RESERVED → AVAILABLE on release, and
+ * BOOKED → AVAILABLE when its booking is refunded.
+ */
 public enum SeatStatus {
     AVAILABLE,
     RESERVED,

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import app.stagedoor.ClockedTest;
 import app.stagedoor.MutableClock;
+import app.stagedoor.Race;
 import app.stagedoor.TestConcerts;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -212,23 +210,11 @@ class QueuePromoterTest {
         fansJoin(10);
         var otherInstance =
                 new QueuePromoter(tickets, lineStore, lineSettings, admissions, properties, transaction, clock);
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(2);
-        List<Future<QueuePromoter.Outcome>> outcomes = List.of(
-                pool.submit(() -> {
-                    start.await();
-                    return promoter.promote(concert);
-                }),
-                pool.submit(() -> {
-                    start.await();
-                    return otherInstance.promote(concert);
-                }));
-        start.countDown();
-        int admitted = 0;
-        for (var outcome : outcomes) {
-            admitted += outcome.get(30, TimeUnit.SECONDS).admitted();
-        }
-        pool.shutdown();
+        List<Callable<QueuePromoter.Outcome>> both =
+                List.of(() -> promoter.promote(concert), () -> otherInstance.promote(concert));
+        int admitted = Race.run(both).stream()
+                .mapToInt(QueuePromoter.Outcome::admitted)
+                .sum();
         assertThat(admitted).isEqualTo(3);
         assertThat(tickets.countInStatus(concert, QueueStatus.ACTIVE)).isEqualTo(3);
     }
