@@ -1,6 +1,12 @@
 package app.stagedoor.booking;
 
+import static app.stagedoor.shared.ErrorCode.ALREADY_CHECKED_IN;
+import static app.stagedoor.shared.ErrorCode.NOT_FOUND;
+import static app.stagedoor.shared.ErrorCode.TICKET_VOID;
+import static app.stagedoor.shared.ErrorCode.WRONG_PERFORMANCE;
+
 import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.shared.Refusals;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -26,6 +32,7 @@ class AdminCheckInApiController {
     record CheckInResponse(long seatId, String label, Instant checkedInAt) {}
 
     @PostMapping("/api/v1/admin/performances/{performanceId}/check-ins")
+    @Refusals({NOT_FOUND, ALREADY_CHECKED_IN, TICKET_VOID, WRONG_PERFORMANCE})
     CheckInResponse checkIn(
             @AuthenticationPrincipal MemberPrincipal me,
             @PathVariable long performanceId,

@@ -6,6 +6,7 @@ import static app.stagedoor.shared.ErrorCode.INVALID_SEATS;
 import static app.stagedoor.shared.ErrorCode.INVALID_STATE;
 import static app.stagedoor.shared.ErrorCode.NOT_ADMITTED;
 import static app.stagedoor.shared.ErrorCode.NOT_FOUND;
+import static app.stagedoor.shared.ErrorCode.REFUND_CLOSED;
 import static app.stagedoor.shared.ErrorCode.SALES_CLOSED;
 import static app.stagedoor.shared.ErrorCode.SEAT_UNAVAILABLE;
 import static app.stagedoor.shared.ErrorCode.TOO_MANY_SEATS;
@@ -132,6 +133,7 @@ class BookingApiController {
     }
 
     @PostMapping("/reservations/{reservationId}/refund")
+    @Refusals({NOT_FOUND, INVALID_STATE, REFUND_CLOSED})
     RefundResponse refund(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long reservationId) {
         var refunded = refunds.refund(me.id(), reservationId);
         return new RefundResponse(
