@@ -59,6 +59,9 @@ class HoldController {
         try {
             var reservation = hold.get();
             return "redirect:/reservations/" + reservation.id() + "/checkout";
+        } catch (SeatsUnavailable taken) {
+            redirect.addFlashAttribute("takenSeats", taken.places()); // the page names them in its language
+            return "redirect:/performances/" + performanceId + "/seats";
         } catch (NotAdmitted refused) {
             return "redirect:/concerts/" + refused.concertId() + "/waiting-room";
         } catch (DomainException refused) {
@@ -72,10 +75,6 @@ class HoldController {
                                 best.containsKey("section") ? "seats.best.noneIn" : "seats.best.none",
                                 new Object[] {best.get("count"), best.get("section")},
                                 LocaleContextHolder.getLocale()));
-                return "redirect:/performances/" + performanceId + "/seats";
-            }
-            if (refused.properties().get("seatLabels") instanceof List<?> taken) {
-                redirect.addFlashAttribute("takenSeats", taken); // the page names them in its language
                 return "redirect:/performances/" + performanceId + "/seats";
             }
             redirect.addFlashAttribute("holdError", messages.getMessage(refused, LocaleContextHolder.getLocale()));

@@ -16,6 +16,9 @@ interface MemberRepository extends Repository<Member, Long> {
 
     boolean existsByUsername(String username);
 
+    @Query("SELECT * FROM members WHERE id IN (:ids)")
+    java.util.List<Member> findAllByIds(java.util.Collection<Long> ids);
+
     /**
      * One failed login. The lock is set from the count before this failure (both databases read
      * the old value on the right-hand side when the lock column comes first).
