@@ -38,7 +38,7 @@ class TicketJourneyTest extends BrowserTest {
 
         var fan = newBrowser();
         var username = TestData.username("ticket");
-        SignupPage.open(fan, baseUrl()).signUp(username, "password123").logIn(username, "password123");
+        SignupPage.open(fan, baseUrl()).signUp(username, TestData.PASSWORD).logIn(username, TestData.PASSWORD);
         WalletPage.open(fan, baseUrl()).topUp(500_000);
 
         fan.get(baseUrl() + "/concerts/" + concert);
@@ -98,7 +98,7 @@ class TicketJourneyTest extends BrowserTest {
         // the seat is on sale again at once
         var other = newBrowser();
         var otherName = TestData.username("next");
-        SignupPage.open(other, baseUrl()).signUp(otherName, "password123").logIn(otherName, "password123");
+        SignupPage.open(other, baseUrl()).signUp(otherName, TestData.PASSWORD).logIn(otherName, TestData.PASSWORD);
         other.get(baseUrl() + "/concerts/" + concert);
         var theirMap =
                 new ConcertPage(other, baseUrl()).joinWaitingRoom().admitted().pickDate(0);
