@@ -148,7 +148,8 @@ class AdminConcertController {
                         concertId, startsAt.atZone(concert.zone()).toInstant());
                 redirect.addFlashAttribute("notice", "admin.date.added");
             } catch (DomainException refused) {
-                redirect.addFlashAttribute("dateError", "concert.startsAt.beforeSales");
+                redirect.addFlashAttribute(
+                        "dateError", refused.properties().getOrDefault("reason", "concert.startsAt.beforeSales"));
             }
         }
         return "redirect:/admin/concerts/" + concertId + "#dates";
