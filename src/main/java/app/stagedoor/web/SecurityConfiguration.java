@@ -1,6 +1,9 @@
 package app.stagedoor.web;
 
+import app.stagedoor.shared.RateLimiter;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,6 +26,19 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none';"
             + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    LoginThrottle loginThrottle(RateLimiter limiter, RateLimitProperties settings, RateLimits limits) {
+        return new LoginThrottle(limiter, settings, limits);
+    }
+
+    /** The throttle counts sign-in attempts before Spring Security checks any password. */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottleBeforeSecurity(LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(throttle);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

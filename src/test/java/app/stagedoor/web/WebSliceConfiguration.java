@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Base64;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
  * problem details, languages and formats, without a database (the signing key is given).
  */
 @TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimitProperties.class)
 @Import({SecurityConfiguration.class, Problems.class, Formats.class, LanguageConfiguration.class})
 public class WebSliceConfiguration {
 
