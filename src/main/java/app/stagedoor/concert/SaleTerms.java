@@ -1,15 +1,27 @@
 package app.stagedoor.concert;
 
+import app.stagedoor.shared.ErrorCode;
 import java.time.Instant;
 
 /**
- * What a hold needs to know about a date: its concert, whether it is on show, the per-fan limit, and
- * when it starts (a date that has begun sells nothing more).
+ * What a hold or a payment needs to know about a date, read at that moment: its concert, whether it
+ * is on show, when its sales open (the organiser may move that), the per-fan limit, and when it
+ * starts (a date that has begun sells nothing more).
  */
 public record SaleTerms(
-        long performanceId, long concertId, boolean published, int maxSeatsPerMember, Instant startsAt) {
+        long performanceId,
+        long concertId,
+        boolean published,
+        Instant salesOpenAt,
+        int maxSeatsPerMember,
+        Instant startsAt) {
 
     public boolean isOnSaleAt(Instant now) {
-        return published && startsAt.isAfter(now);
+        return published && !salesOpenAt.isAfter(now) && startsAt.isAfter(now);
+    }
+
+    /** Why this date does not sell right now: not yet open, or closed (unpublished or begun). */
+    public ErrorCode refusalAt(Instant now) {
+        return published && salesOpenAt.isAfter(now) ? ErrorCode.SALES_NOT_OPEN : ErrorCode.SALES_CLOSED;
     }
 }

@@ -104,12 +104,16 @@ public class WaitingRoom implements AdmissionGate {
                 .filter(c -> !lastSeen.isStale(c.tokenId()));
         if (claims.isPresent()) {
             var line = lines.get(concertId);
+            if (!line.published()) {
+                throw DomainException.notFound();
+            }
             if (claims.get().seq() > line.admittedUpTo()) {
                 lastSeen.record(claims.get().tokenId());
                 return waiting(claims.get(), signedTicket, line);
             }
         }
-        if (!lines.get(concertId).exists()) {
+        // an unpublished concert's line is as unknown to fans as an id that does not exist
+        if (!lines.get(concertId).published()) {
             throw DomainException.notFound();
         }
         return store.findToken(concertId, memberId)
@@ -120,6 +124,9 @@ public class WaitingRoom implements AdmissionGate {
 
     /** Leaves the line, or gives up an admission. */
     public void leave(long memberId, long concertId) {
+        if (!lines.get(concertId).published()) {
+            throw DomainException.notFound();
+        }
         expire(memberId, concertId, ExpireReason.LEFT, QueueStatus.WAIT, QueueStatus.ACTIVE)
                 .ifPresent(lastSeen::markStale);
     }
