@@ -41,6 +41,9 @@ class ApiTokens {
             .maximumSize(50_000)
             .expireAfterWrite(Duration.ofMinutes(5))
             .build();
+    /** How far the clocks of instances may differ: a few seconds, not Spring's default minute. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
     private final Duration lifetime;
     private final Clock clock;
 
@@ -50,7 +53,7 @@ class ApiTokens {
         var decoder = NimbusJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        var timestamps = new JwtTimestampValidator();
+        var timestamps = new JwtTimestampValidator(CLOCK_SKEW);
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER)));
         this.verifier = decoder;

@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -87,6 +88,7 @@ class LoginThrottle extends OncePerRequestFilter {
     @EventListener
     void on(AuthenticationSuccessEvent success) {
         if (success.getAuthentication() instanceof UsernamePasswordAuthenticationToken signIn
+                && !(signIn.getCredentials() instanceof Jwt)
                 && signIn.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null) {
             limiter.forget(failureKey(signIn.getName(), details.getRemoteAddress()));

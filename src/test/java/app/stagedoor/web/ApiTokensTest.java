@@ -38,6 +38,16 @@ class ApiTokensTest {
     }
 
     @Test
+    void an_expired_token_gets_a_few_seconds_of_clock_skew_not_a_minute() {
+        var token = tokens.issue(fan).accessToken();
+        clock.advance(Duration.ofHours(1).plusSeconds(3));
+        assertThat(ApiTokens.authentication(tokens.decoder().decode(token)).getPrincipal())
+                .isEqualTo(fan);
+        clock.advance(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> tokens.decoder().decode(token)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
     void an_altered_token_is_refused_even_after_the_real_one_was_verified() {
         var token = tokens.issue(fan).accessToken();
         tokens.decoder().decode(token);
