@@ -162,7 +162,7 @@ start_app() {
         "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$DB" \
         --spring.datasource.username=root --spring.datasource.password= \
         "--server.port=$PORT" \
-        "--stagedoor.admin.password=$ADMIN_PASSWORD" \
+        "--stagedoor.member.admin.password=$ADMIN_PASSWORD" \
         "--stagedoor.web.jwt-secret=$JWT_SECRET" \
         "--stagedoor.booking.guard=$guard" \
         --logging.level.root=warn) >"$GUARD_DIR/app.log" 2>&1 &
@@ -217,9 +217,9 @@ seed_fans() {
          INSERT INTO wallet_transactions (member_id, type, amount, balance_after, reference, created_at)
            SELECT seq, 'CHARGE', $BALANCE, $BALANCE, 'bench-seed', UTC_TIMESTAMP(3) FROM $range;"
     for concert in "$@"; do
-        sql "INSERT INTO queue_tokens (concert_id, member_id, seq, joined_mark, status, joined_at, last_seen_at,
-                                       admitted_at, active_until)
-               SELECT $concert, seq, NULL, 0, 'ACTIVE', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3),
+        sql "INSERT INTO queue_tokens (concert_id, member_id, live_member_id, seq, joined_mark, status, joined_at,
+                                       last_seen_at, admitted_at, active_until)
+               SELECT $concert, seq, seq, NULL, 0, 'ACTIVE', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3),
                       '2099-12-31 00:00:00' FROM $range;"
     done
 }

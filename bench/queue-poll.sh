@@ -109,8 +109,8 @@ start_app() {
     JAVA_CMD=(java "-Xmx$HEAP" -jar app.jar
         "--server.port=$PORT"
         "--spring.datasource.url=$DB_URL"
-        "--stagedoor.admin.password=$ADMIN_PASSWORD"
-        --stagedoor.demo.enabled=false
+        "--stagedoor.member.admin.password=$ADMIN_PASSWORD"
+        --stagedoor.concert.demo.enabled=false
         --stagedoor.queue.abandon-after=2h # seeded fans never poll; they must not be dropped mid-run
         --logging.level.root=warn)
     log "starting the app on port $PORT in $RUN_DIR"
@@ -156,8 +156,8 @@ seed_line() {
     for ((from = 1; from <= n; from += SEED_CHUNK)); do
         to=$((from + SEED_CHUNK - 1))
         ((to > n)) && to=$n
-        sql+="INSERT INTO queue_tokens (concert_id, member_id, seq, joined_mark, status, joined_at, last_seen_at)
-              SELECT $cid, 2000000000 + \"X\", \"X\", 0, 'WAIT', LOCALTIMESTAMP(3), LOCALTIMESTAMP(3)
+        sql+="INSERT INTO queue_tokens (concert_id, member_id, live_member_id, seq, joined_mark, status, joined_at, last_seen_at)
+              SELECT $cid, 2000000000 + \"X\", 2000000000 + \"X\", \"X\", 0, 'WAIT', LOCALTIMESTAMP(3), LOCALTIMESTAMP(3)
               FROM SYSTEM_RANGE($from, $to);"
     done
     sql+="MERGE INTO queue_lines (concert_id, last_seq) KEY (concert_id) VALUES ($cid, $n);"

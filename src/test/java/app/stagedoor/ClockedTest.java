@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Primary;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "stagedoor.scheduling.enabled=false")
+@SpringBootTest(properties = "stagedoor.shared.scheduling.enabled=false")
 @Import(ClockedTest.Clock.class)
 public @interface ClockedTest {
 

@@ -89,10 +89,11 @@ public final class TestConcerts {
     public static void admit(JdbcClient jdbc, long concertId, long memberId) {
         var now = Instant.now();
         jdbc.sql(
-                        "INSERT INTO queue_tokens (concert_id, member_id, seq, status, joined_at, last_seen_at, admitted_at, active_until)"
-                                + " VALUES (?, ?, NULL, 'ACTIVE', ?, ?, ?, ?)")
+                        "INSERT INTO queue_tokens (concert_id, member_id, live_member_id, seq, status, joined_at, last_seen_at,"
+                                + " admitted_at, active_until) VALUES (?, ?, ?, NULL, 'ACTIVE', ?, ?, ?, ?)")
                 .params(
                         concertId,
+                        memberId,
                         memberId,
                         Timestamp.from(now),
                         Timestamp.from(now),

@@ -1,24 +1,27 @@
 package app.stagedoor.booking;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
+import app.stagedoor.shared.ClusterJobs;
+import java.time.Duration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/** When the hold sweeper runs: every second, on one instance per tick. */
+/** When the hold sweeper runs: every {@code stagedoor.booking.sweep-interval}, on one instance at a time. */
 @Component
-@ConditionalOnProperty(name = "stagedoor.scheduling.enabled", havingValue = "true", matchIfMissing = true)
-class BookingJobs {
+class BookingJobs implements SchedulingConfigurer {
 
+    private final ClusterJobs jobs;
     private final HoldSweeper sweeper;
+    private final BookingProperties properties;
 
-    BookingJobs(HoldSweeper sweeper) {
+    BookingJobs(ClusterJobs jobs, HoldSweeper sweeper, BookingProperties properties) {
+        this.jobs = jobs;
         this.sweeper = sweeper;
+        this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${stagedoor.booking.sweep-interval:1s}")
-    @SchedulerLock(name = "hold-sweeper", lockAtMostFor = "PT30S")
-    void sweep() {
-        sweeper.sweep();
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        jobs.onOneInstance(tasks, "hold-sweeper", properties.sweepInterval(), Duration.ofSeconds(30), sweeper::sweep);
     }
 }

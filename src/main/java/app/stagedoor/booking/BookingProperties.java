@@ -6,16 +6,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param guard what keeps two fans from holding one seat: {@code conditional-update} (one
- *     conditional UPDATE, any database) or {@code named-lock} (the seed's MySQL {@code GET_LOCK}
+ *     conditional UPDATE, any database) or {@code named-lock} (a MySQL {@code GET_LOCK}
  *     per seat; MySQL and MariaDB only)
  * @param lockWait how long a hold waits for a seat's named lock before answering "just taken"
+ * @param sweepInterval how often lapsed holds are released
  * @param sweepBatch how many lapsed holds the sweeper releases per tick
  * @param expiringWithin the window of the organiser's "holds expiring soon"
  */
-@ConfigurationProperties("stagedoor.booking")
+@ConfigurationProperties(prefix = "stagedoor.booking", ignoreUnknownFields = false)
 record BookingProperties(
         @DefaultValue("conditional-update") Guard guard,
         @DefaultValue("1s") Duration lockWait,
+        @DefaultValue("1s") Duration sweepInterval,
         @DefaultValue("500") int sweepBatch,
         @DefaultValue("5m") Duration expiringWithin) {
 

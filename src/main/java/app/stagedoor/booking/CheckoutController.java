@@ -103,6 +103,6 @@ class CheckoutController {
     }
 
     private String message(DomainException refused) {
-        return messages.getMessage(refused.code().messageKey(), refused.arguments(), LocaleContextHolder.getLocale());
+        return messages.getMessage(refused, LocaleContextHolder.getLocale());
     }
 }

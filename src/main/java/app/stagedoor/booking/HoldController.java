@@ -1,5 +1,6 @@
 package app.stagedoor.booking;
 
+import app.stagedoor.concert.NotAdmitted;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
@@ -37,10 +38,9 @@ class HoldController {
         try {
             var reservation = holds.hold(me.id(), performanceId, seatIds);
             return "redirect:/reservations/" + reservation.id() + "/checkout";
+        } catch (NotAdmitted refused) {
+            return "redirect:/concerts/" + refused.concertId() + "/waiting-room";
         } catch (DomainException refused) {
-            if (refused.code() == ErrorCode.NOT_ADMITTED) {
-                return "redirect:/concerts/" + refused.properties().get("concertId") + "/waiting-room";
-            }
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
             }
@@ -48,10 +48,7 @@ class HoldController {
                 redirect.addFlashAttribute("takenSeats", taken); // the page names them in its language
                 return "redirect:/performances/" + performanceId + "/seats";
             }
-            redirect.addFlashAttribute(
-                    "holdError",
-                    messages.getMessage(
-                            refused.code().messageKey(), refused.arguments(), LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("holdError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
             return "redirect:/performances/" + performanceId + "/seats";
         }
     }

@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The seed's guard: a MySQL named lock per seat ({@code GET_LOCK}), never one global key, taken in
+ * The named-lock guard: a MySQL named lock per seat ({@code GET_LOCK}), never one global key, taken in
  * ascending seat order so two holds never wait on each other in a circle, on the hold
  * transaction's own connection, and released only after that transaction has committed or rolled
  * back. A fan waits at most {@code lockWait} per seat, then hears "just taken".

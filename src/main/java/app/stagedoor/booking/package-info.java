@@ -3,5 +3,7 @@
  * fans hold the same seat, paid from the wallet in one transaction, released when unpaid. A paid
  * reservation announces itself with {@link app.stagedoor.booking.ReservationConfirmed}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Booking")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Booking",
+        allowedDependencies = {"concert", "member", "shared", "wallet"})
 package app.stagedoor.booking;

@@ -217,9 +217,8 @@ class AdminConcertController {
         try {
             organiser.savePoster(concertId, PosterImage.check(poster == null ? null : poster.getBytes()));
             redirect.addFlashAttribute("notice", "admin.poster.saved");
-        } catch (DomainException refused) {
-            redirect.addFlashAttribute(
-                    "posterError", refused.properties().getOrDefault("reason", "concert.poster.notAnImage"));
+        } catch (PosterImage.InvalidPoster refused) {
+            redirect.addFlashAttribute("posterError", refused.reason());
         }
         return "redirect:/admin/concerts/" + concertId + "#poster";
     }

@@ -1,7 +1,5 @@
 package app.stagedoor.concert;
 
-import app.stagedoor.shared.DomainException;
-import app.stagedoor.shared.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,12 +16,10 @@ public interface AdmissionGate {
 
     /**
      * @return the end of the member's admission
-     * @throws DomainException {@code NOT_ADMITTED} without an admission
+     * @throws NotAdmitted without an admission
      */
     default Instant requireAdmitted(long memberId, long concertId) {
-        return admittedUntil(memberId, concertId)
-                .orElseThrow(
-                        () -> new DomainException(ErrorCode.NOT_ADMITTED, java.util.Map.of("concertId", concertId)));
+        return admittedUntil(memberId, concertId).orElseThrow(() -> new NotAdmitted(concertId));
     }
 
     /** How long a hold on this concert's seats lasts before it is released unpaid. */

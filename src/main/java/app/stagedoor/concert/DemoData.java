@@ -10,16 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * On the first start of an empty catalogue, one published concert on sale now, with two dates and
  * three price tiers, so the application shows something at once. On by default on the embedded
- * database; off in the {@code mysql} profile unless {@code stagedoor.demo.enabled=true}.
+ * database; off in the {@code mysql} profile unless {@code stagedoor.concert.demo.enabled=true}.
  */
 @Component
-@ConditionalOnProperty(name = "stagedoor.demo.enabled", havingValue = "true")
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -28,8 +26,10 @@ class DemoData implements ApplicationRunner {
     private final ConcertRepository concerts;
     private final ConcertOrganiser organiser;
     private final Clock clock;
+    private final boolean enabled;
 
-    DemoData(ConcertRepository concerts, ConcertOrganiser organiser, Clock clock) {
+    DemoData(ConcertRepository concerts, ConcertOrganiser organiser, Clock clock, ConcertProperties properties) {
+        this.enabled = properties.demo().enabled();
         this.concerts = concerts;
         this.organiser = organiser;
         this.clock = clock;
@@ -37,7 +37,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (concerts.existsBy()) {
+        if (!enabled || concerts.existsBy()) {
             return;
         }
         var today = LocalDate.ofInstant(clock.instant(), SEOUL);

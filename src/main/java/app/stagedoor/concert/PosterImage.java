@@ -5,6 +5,7 @@ import app.stagedoor.shared.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
@@ -89,9 +90,24 @@ record PosterImage(String contentType, byte[] bytes) {
         return true;
     }
 
-    private static DomainException invalid(String messageKey) {
-        return new DomainException(
-                ErrorCode.VALIDATION, Map.of("fields", java.util.List.of("poster"), "reason", messageKey));
+    private static InvalidPoster invalid(String messageKey) {
+        return new InvalidPoster(messageKey);
+    }
+
+    /** A file that is no poster, with the message key that says why. */
+    static final class InvalidPoster extends DomainException {
+
+        private final String reason;
+
+        InvalidPoster(String reason) {
+            super(ErrorCode.VALIDATION, Map.of("fields", List.of("poster")));
+            this.reason = reason;
+        }
+
+        /** The message key of the reason, for the page. */
+        String reason() {
+            return reason;
+        }
     }
 
     @Override

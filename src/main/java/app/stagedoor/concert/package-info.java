@@ -6,5 +6,7 @@
  * {@link app.stagedoor.concert.AdmissionGate} is the check (made by the waiting room) that guards
  * the dates and the seat map.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Concerts")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Concerts",
+        allowedDependencies = {"member", "shared"})
 package app.stagedoor.concert;

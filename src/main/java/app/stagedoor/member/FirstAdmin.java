@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first organiser from {@code stagedoor.admin.*} when no account of that name exists.
+ * Creates the first organiser from {@code stagedoor.member.admin.*} when no account of that name exists.
  * Without a configured password a random one is generated and logged this once.
  */
 @Component
@@ -42,13 +42,14 @@ class FirstAdmin implements ApplicationRunner {
             if (refused.code() == ErrorCode.USERNAME_TAKEN) {
                 return; // another instance was first
             }
-            throw new IllegalStateException("stagedoor.admin.username/password are not a valid account: use 3 to 30"
-                    + " letters, digits, dots, underscores or dashes, and a password of 8 to 72 bytes");
+            throw new IllegalStateException(
+                    "stagedoor.member.admin.username/password are not a valid account: use 3 to 30"
+                            + " letters, digits, dots, underscores or dashes, and a password of 8 to 72 bytes");
         }
         if (generated) {
             log.warn(
                     "Created the first admin '{}' with the generated password '{}'. It is shown only this once:"
-                            + " sign in and keep it safe, or set stagedoor.admin.password before the first start.",
+                            + " sign in and keep it safe, or set stagedoor.member.admin.password before the first start.",
                     admin.username(),
                     password);
         } else {

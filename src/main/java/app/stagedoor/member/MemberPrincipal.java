@@ -42,10 +42,6 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
         return role;
     }
 
-    public boolean isAdmin() {
-        return role == Role.ADMIN;
-    }
-
     @Override
     public String getUsername() {
         return username;

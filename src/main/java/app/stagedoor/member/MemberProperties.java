@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param admin the first organiser account, created on first start
  */
-@ConfigurationProperties("stagedoor")
+@ConfigurationProperties(prefix = "stagedoor.member", ignoreUnknownFields = false)
 record MemberProperties(@DefaultValue Admin admin) {
 
     /**

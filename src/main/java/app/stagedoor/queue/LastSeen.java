@@ -5,10 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ class LastSeen {
 
     private static final int CHUNK = 1_000;
 
-    private final QueueStore store;
+    private final TicketStore store;
     private final Clock clock;
     private final Map<Long, Instant> pending = new ConcurrentHashMap<>();
     private final Cache<Long, Boolean> stale = Caffeine.newBuilder()
@@ -30,7 +30,7 @@ class LastSeen {
             .maximumSize(1_000_000)
             .build();
 
-    LastSeen(QueueStore store, Clock clock) {
+    LastSeen(TicketStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -48,8 +48,7 @@ class LastSeen {
         pending.remove(tokenId);
     }
 
-    /** Writes the recorded polls down; every instance, whatever its other jobs. */
-    @Scheduled(fixedDelayString = "${stagedoor.queue.last-seen-flush:2s}")
+    /** Writes the recorded polls down; every instance, whatever its other jobs ({@link QueueJobs}). */
     void flush() {
         if (pending.isEmpty()) {
             return;
@@ -61,7 +60,7 @@ class LastSeen {
                 batch.put(id, at);
             }
         }
-        var ids = new java.util.ArrayList<>(batch.keySet());
+        var ids = new ArrayList<>(batch.keySet());
         for (int from = 0; from < ids.size(); from += CHUNK) {
             var chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             var seen = new HashMap<Long, Instant>();

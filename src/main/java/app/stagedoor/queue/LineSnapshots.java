@@ -20,7 +20,6 @@ class LineSnapshots {
             boolean exists,
             boolean published,
             Instant salesOpenAt,
-            long lastSeq,
             long admittedUpTo,
             double placesPerSecond,
             QueueSettings settings) {
@@ -33,24 +32,22 @@ class LineSnapshots {
 
     private final LoadingCache<Long, Snapshot> cache;
 
-    LineSnapshots(QueueStore store, Catalogue catalogue, QueueProperties properties) {
+    LineSnapshots(LineStore lines, Settings settings, Catalogue catalogue, QueueProperties properties) {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .refreshAfterWrite(properties.snapshotTtl())
                 .expireAfterWrite(properties.snapshotTtl().multipliedBy(4))
                 .build(concertId -> {
                     var concert = catalogue.findConcert(concertId);
-                    var line = store.findLine(concertId).orElse(QueueStore.LineRow.empty(concertId));
-                    var settings = store.settings(concertId);
+                    var line = lines.findOrEmpty(concertId);
                     return new Snapshot(
                             concertId,
                             concert.isPresent(),
                             concert.map(c -> c.published()).orElse(false),
                             concert.map(c -> c.salesOpenAt()).orElse(Instant.MAX),
-                            line.lastSeq(),
                             line.admittedUpTo(),
                             line.placesPerSecond(),
-                            settings);
+                            settings.of(concertId));
                 });
     }
 

@@ -43,10 +43,6 @@ class QueueApiController {
             ExpireReason expireReason) {
 
         static TicketResponse of(QueueTicket ticket) {
-            if (ticket.status() == QueueStatus.NONE) {
-                return new TicketResponse(
-                        null, QueueStatus.NONE, null, null, null, null, ticket.pollAfterMillis(), null, null, null);
-            }
             return new TicketResponse(
                     ticket.token(),
                     ticket.status(),

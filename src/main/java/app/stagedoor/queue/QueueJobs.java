@@ -1,28 +1,33 @@
 package app.stagedoor.queue;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
+import app.stagedoor.shared.ClusterJobs;
+import java.time.Duration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * When the promoter runs: on one instance per tick (ShedLock). Off with {@code
- * stagedoor.scheduling.enabled=false}, for instances that only serve requests and for tests that
- * drive the promoter tick by tick.
+ * When the waiting room's jobs run: the promoter every {@code stagedoor.queue.tick} on one instance
+ * at a time; each instance writes down the polls it answered every {@code last-seen-flush}.
  */
 @Component
-@ConditionalOnProperty(name = "stagedoor.scheduling.enabled", havingValue = "true", matchIfMissing = true)
-class QueueJobs {
+class QueueJobs implements SchedulingConfigurer {
 
+    private final ClusterJobs jobs;
     private final QueuePromoter promoter;
+    private final LastSeen lastSeen;
+    private final QueueProperties properties;
 
-    QueueJobs(QueuePromoter promoter) {
+    QueueJobs(ClusterJobs jobs, QueuePromoter promoter, LastSeen lastSeen, QueueProperties properties) {
+        this.jobs = jobs;
         this.promoter = promoter;
+        this.lastSeen = lastSeen;
+        this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${stagedoor.queue.tick:1s}")
-    @SchedulerLock(name = "queue-promoter", lockAtMostFor = "PT30S")
-    void promote() {
-        promoter.tick();
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        jobs.onOneInstance(tasks, "queue-promoter", properties.tick(), Duration.ofSeconds(30), promoter::tick);
+        jobs.onThisInstance(tasks, properties.lastSeenFlush(), lastSeen::flush);
     }
 }

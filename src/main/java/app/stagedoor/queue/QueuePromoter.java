@@ -19,17 +19,29 @@ class QueuePromoter {
 
     private static final Logger log = LoggerFactory.getLogger(QueuePromoter.class);
     private static final double SMOOTHING = 0.3;
-    private static final Duration ADMISSION_LOG_KEPT = Duration.ofDays(1);
 
     record Outcome(int admitted, int expired, long mark) {}
 
-    private final QueueStore store;
+    private final TicketStore tickets;
+    private final LineStore lines;
+    private final Settings settings;
+    private final AdmissionLog admissions;
     private final QueueProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    QueuePromoter(QueueStore store, QueueProperties properties, TransactionTemplate transaction, Clock clock) {
-        this.store = store;
+    QueuePromoter(
+            TicketStore tickets,
+            LineStore lines,
+            Settings settings,
+            AdmissionLog admissions,
+            QueueProperties properties,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.tickets = tickets;
+        this.lines = lines;
+        this.settings = settings;
+        this.admissions = admissions;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -37,8 +49,8 @@ class QueuePromoter {
 
     /** Every line, one after the other; {@link QueueJobs} calls this on one instance per tick. */
     void tick() {
-        store.forgetAdmissionsBefore(clock.instant().minus(ADMISSION_LOG_KEPT));
-        for (long concertId : store.lineIds()) {
+        admissions.forgetBefore(clock.instant());
+        for (long concertId : lines.concertIds()) {
             try {
                 promote(concertId);
             } catch (RuntimeException failure) {
@@ -53,28 +65,28 @@ class QueuePromoter {
     }
 
     private Outcome promote(long concertId, Instant now) {
-        store.lockLine(concertId);
-        var settings = store.settings(concertId);
-        int expired = store.expireTimedOut(concertId, now)
-                + store.expireAbandoned(concertId, now.minus(properties.abandonAfter()), now);
+        lines.lock(concertId);
+        var settings = this.settings.of(concertId);
+        int expired = tickets.expireTimedOut(concertId, now)
+                + tickets.expireAbandoned(concertId, now.minus(properties.abandonAfter()), now);
 
         int admitted = 0;
         boolean admissionRan = !settings.paused()
-                && store.claimAdmission(concertId, now, now.plusSeconds(settings.admitIntervalSeconds())) == 1;
+                && lines.claimAdmission(concertId, now, now.plusSeconds(settings.admitIntervalSeconds())) == 1;
         if (admissionRan) {
             int room = settings.admitCount();
             if (settings.maxActive() != null) {
                 room = (int) Math.min(
-                        room, Math.max(0, settings.maxActive() - store.countInStatus(concertId, QueueStatus.ACTIVE)));
+                        room, Math.max(0, settings.maxActive() - tickets.countInStatus(concertId, QueueStatus.ACTIVE)));
             }
             if (room > 0) {
-                admitted =
-                        store.admit(store.nextWaiting(concertId, room), now, now.plusSeconds(settings.activeSeconds()));
+                admitted = tickets.admit(
+                        tickets.nextWaiting(concertId, room), now, now.plusSeconds(settings.activeSeconds()));
             }
         }
 
-        var line = store.findLine(concertId).orElse(QueueStore.LineRow.empty(concertId));
-        var firstWaiting = store.firstWaitingSeq(concertId);
+        var line = lines.findOrEmpty(concertId);
+        var firstWaiting = tickets.firstWaitingSeq(concertId);
         // Every place before the first fan still waiting has been admitted or has left.
         long mark =
                 Math.max(line.admittedUpTo(), firstWaiting.map(seq -> seq - 1).orElse(line.lastSeq()));
@@ -92,9 +104,9 @@ class QueuePromoter {
         } else if (firstWaiting.isEmpty()) {
             measuredAt = null; // an empty line has no pace; the next rush measures afresh
         }
-        store.advance(concertId, mark, admitted, pace, measuredAt);
+        lines.advance(concertId, mark, admitted, pace, measuredAt);
         if (admitted > 0) {
-            store.logAdmission(concertId, now, admitted, mark);
+            admissions.record(concertId, now, admitted, mark);
         }
         return new Outcome(admitted, expired, mark);
     }

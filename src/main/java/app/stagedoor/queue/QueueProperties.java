@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ticketSecret base64 HMAC key for waiting-room tickets; unset: generated and kept in the
  *     database
  */
-@ConfigurationProperties("stagedoor.queue")
+@ConfigurationProperties(prefix = "stagedoor.queue", ignoreUnknownFields = false)
 record QueueProperties(
         @DefaultValue Defaults defaults,
         @DefaultValue("1s") Duration tick,

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
  * waiting fans are admitted, never more than {@code maxActive} at once (no cap when null), each
  * for {@code activeSeconds}; a hold lasts {@code holdSeconds}; {@code paused} stops admission.
  */
-public record QueueSettings(
+record QueueSettings(
         @NotNull(message = "{queue.admitCount.range}")
         @Min(value = 1, message = "{queue.admitCount.range}")
         @Max(value = 10_000, message = "{queue.admitCount.range}")

@@ -1,7 +1,11 @@
 package app.stagedoor.queue;
 
-/** The seed's ticket states: NONE → WAIT → ACTIVE → EXPIRE; EXPIRE is final for that ticket. */
-public enum QueueStatus {
+/**
+ * A ticket's states: {@code WAIT → ACTIVE → EXPIRE}, or {@code WAIT → EXPIRE}. EXPIRE is final for
+ * that ticket: a fan who joins again gets a new ticket at the back of the line. {@code NONE} is no
+ * state of a ticket; it is what a fan without a ticket sees. {@link Ticket} holds the rules.
+ */
+enum QueueStatus {
     /** No ticket for this concert. */
     NONE,
     /** In line. */

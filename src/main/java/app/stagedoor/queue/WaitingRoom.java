@@ -1,14 +1,10 @@
 package app.stagedoor.queue;
 
-import app.stagedoor.concert.AdmissionGate;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.resilience.annotation.Retryable;
@@ -16,43 +12,53 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The module's API: join, poll, leave, and the organiser's settings and counts. It is also the
- * {@link AdmissionGate} of the catalogue and the holds.
+ * The module's API: join, poll, leave, and the organiser's settings and counts. Who may pick seats
+ * is {@link QueueGate}'s to answer; what a fan is told, {@link Positions}'.
  *
  * <p>A poll with a signed ticket costs no database access while the fan waits: their position is
  * their place minus the line's admitted-up-to mark, read from a snapshot a fraction of a second old.
  */
 @Service
-public class WaitingRoom implements AdmissionGate {
+public class WaitingRoom {
 
-    private final QueueStore store;
+    private final TicketStore tickets;
+    private final LineStore lineStore;
     private final LineSnapshots lines;
+    private final Settings settings;
+    private final AdmissionLog admissions;
+    private final Positions positions;
     private final TicketSigner signer;
     private final LastSeen lastSeen;
-    private final QueueProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     WaitingRoom(
-            QueueStore store,
+            TicketStore tickets,
+            LineStore lineStore,
             LineSnapshots lines,
+            Settings settings,
+            AdmissionLog admissions,
+            Positions positions,
             TicketSigner signer,
             LastSeen lastSeen,
-            QueueProperties properties,
             TransactionTemplate transaction,
             Clock clock) {
-        this.store = store;
+        this.tickets = tickets;
+        this.lineStore = lineStore;
         this.lines = lines;
+        this.settings = settings;
+        this.admissions = admissions;
+        this.positions = positions;
         this.signer = signer;
         this.lastSeen = lastSeen;
-        this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
     }
 
     /**
      * Joins the concert's line, or returns the fan's live ticket: joining again, from any number of
-     * tabs at once, gives the same ticket and place.
+     * tabs at once, gives the same ticket and place. A fan whose last ticket ended gets a new one
+     * at the back.
      *
      * @throws DomainException {@code NOT_FOUND} for an unknown or unpublished concert, {@code
      *     SALES_NOT_OPEN} before its on-sale time
@@ -68,30 +74,23 @@ public class WaitingRoom implements AdmissionGate {
             throw new DomainException(
                     ErrorCode.SALES_NOT_OPEN, Map.of("salesOpenAt", line.salesOpenAt()), line.salesOpenAt());
         }
-        var existing = store.findToken(concertId, memberId);
-        if (existing.isPresent() && existing.get().isLiveAt(now)) {
-            return ticket(existing.get(), now);
+        var live = tickets.live(concertId, memberId);
+        if (live.isPresent() && live.get().isLiveAt(now)) {
+            return positions.of(live.get(), now);
         }
-        store.ensureLine(concertId);
+        lineStore.ensure(concertId);
         try {
-            transaction.executeWithoutResult(status -> {
+            var joined = transaction.execute(status -> {
                 // The line's row first, as the promoter does, so the two never wait on each other in a circle.
-                long[] place = store.nextPlace(concertId);
-                long tokenId;
-                if (existing.isEmpty()) {
-                    tokenId = store.insertWaiting(concertId, memberId, now);
-                } else if (store.reopen(existing.get().id(), now) == 1) {
-                    tokenId = existing.get().id();
-                } else {
-                    status.setRollbackOnly(); // another tab of this fan joined again first: give the place back
-                    return;
-                }
-                store.placeInLine(tokenId, place[0], place[1]);
+                long[] place = lineStore.nextPlace(concertId);
+                live.ifPresent(lapsed -> tickets.expireLapsed(lapsed.id(), now));
+                return tickets.insertWaiting(concertId, memberId, place[0], place[1], now);
             });
+            return positions.of(joined, now);
         } catch (DuplicateKeyException anotherTabWasFirst) {
-            // that tab's ticket is the fan's ticket
+            // that tab's ticket is the fan's ticket, and its place went back with the rollback
+            return positions.of(tickets.live(concertId, memberId).orElseThrow(), clock.instant());
         }
-        return ticket(store.findToken(concertId, memberId).orElseThrow(), clock.instant());
     }
 
     /**
@@ -101,25 +100,19 @@ public class WaitingRoom implements AdmissionGate {
     public QueueTicket status(long memberId, long concertId, String signedTicket) {
         var claims = signer.read(signedTicket)
                 .filter(c -> c.memberId() == memberId && c.concertId() == concertId)
-                .filter(c -> !lastSeen.isStale(c.tokenId()));
-        if (claims.isPresent()) {
-            var line = lines.get(concertId);
-            if (!line.published()) {
-                throw DomainException.notFound();
-            }
-            if (claims.get().seq() > line.admittedUpTo()) {
-                lastSeen.record(claims.get().tokenId());
-                return waiting(claims.get(), signedTicket, line);
-            }
-        }
+                .filter(c -> !lastSeen.isStale(c.ticketId()));
+        var line = lines.get(concertId);
         // an unpublished concert's line is as unknown to fans as an id that does not exist
-        if (!lines.get(concertId).published()) {
+        if (!line.published()) {
             throw DomainException.notFound();
         }
-        return store.findToken(concertId, memberId)
-                .map(token -> ticket(token, clock.instant()))
-                .orElseGet(
-                        () -> QueueTicket.none(concertId, properties.pollMax().toMillis()));
+        if (claims.isPresent() && claims.get().seq() > line.admittedUpTo()) {
+            lastSeen.record(claims.get().ticketId());
+            return positions.waiting(claims.get(), signedTicket, line);
+        }
+        return tickets.latest(concertId, memberId)
+                .map(ticket -> positions.of(ticket, clock.instant()))
+                .orElseGet(() -> positions.none(concertId));
     }
 
     /** Leaves the line, or gives up an admission. */
@@ -127,58 +120,41 @@ public class WaitingRoom implements AdmissionGate {
         if (!lines.get(concertId).published()) {
             throw DomainException.notFound();
         }
-        expire(memberId, concertId, ExpireReason.LEFT, QueueStatus.WAIT, QueueStatus.ACTIVE)
-                .ifPresent(lastSeen::markStale);
+        expire(memberId, concertId, ExpireReason.LEFT);
     }
 
     /** A paid reservation uses the admission up. */
     void expireAfterPayment(long memberId, long concertId) {
-        expire(memberId, concertId, ExpireReason.PAID, QueueStatus.ACTIVE);
+        expire(memberId, concertId, ExpireReason.PAID);
     }
 
     /**
-     * Ends the fan's ticket: one conditional update of its own row, touching nothing the line shares,
-     * so payments and leavers never queue behind each other or the promoter.
-     *
-     * @return the ticket's id when it ended here
+     * Ends the fan's live ticket: one conditional update of its own row, touching nothing the line
+     * shares, so payments and leavers never queue behind each other or the promoter.
      */
-    private Optional<Long> expire(long memberId, long concertId, ExpireReason reason, QueueStatus... from) {
-        return store.findToken(concertId, memberId)
-                .filter(token -> store.expire(token.id(), reason, clock.instant(), from) == 1)
-                .map(QueueStore.TokenRow::id);
-    }
-
-    @Override
-    public Optional<Instant> admittedUntil(long memberId, long concertId) {
-        var now = clock.instant();
-        return store.findToken(concertId, memberId)
-                .filter(token -> token.status() == QueueStatus.ACTIVE
-                        && token.activeUntil().isAfter(now))
-                .map(QueueStore.TokenRow::activeUntil);
-    }
-
-    @Override
-    public Duration holdDuration(long concertId) {
-        // from the line's cached snapshot: a hold reads no settings of its own
-        return Duration.ofSeconds(lines.get(concertId).settings().holdSeconds());
+    private void expire(long memberId, long concertId, ExpireReason reason) {
+        tickets.live(concertId, memberId)
+                .filter(ticket -> ticket.canExpire(reason))
+                .filter(ticket -> tickets.expire(ticket.id(), reason, clock.instant()) == 1)
+                .ifPresent(ended -> lastSeen.markStale(ended.id()));
     }
 
     public QueueSettings settings(long concertId) {
-        return store.settings(concertId);
+        return settings.of(concertId);
     }
 
     /** New settings for a concert's line, in effect from the promoter's next tick. */
-    public QueueSettings updateSettings(long concertId, QueueSettings settings, String changedBy) {
+    public QueueSettings updateSettings(long concertId, QueueSettings changed, String changedBy) {
         if (!lines.get(concertId).exists()) {
             throw DomainException.notFound();
         }
-        store.ensureLine(concertId);
+        lineStore.ensure(concertId);
         transaction.executeWithoutResult(status -> {
             var now = clock.instant();
-            store.lockLine(concertId);
-            store.saveSettings(concertId, settings, changedBy, now);
+            lineStore.lock(concertId);
+            settings.change(concertId, changed, changedBy, now);
             // a shorter interval applies from the next tick, not after the one already planned
-            store.admitNoLaterThan(concertId, now.plusSeconds(settings.admitIntervalSeconds()));
+            lineStore.admitNoLaterThan(concertId, now.plusSeconds(changed.admitIntervalSeconds()));
         });
         lines.forget(concertId);
         return settings(concertId);
@@ -189,89 +165,14 @@ public class WaitingRoom implements AdmissionGate {
         if (!lines.get(concertId).exists()) {
             throw DomainException.notFound();
         }
-        var line = store.findLine(concertId).orElse(QueueStore.LineRow.empty(concertId));
-        var now = clock.instant();
-        var counts = store.countsByStatus(concertId);
+        var line = lineStore.findOrEmpty(concertId);
+        var counts = tickets.countsByStatus(concertId);
         return new QueueStats(
                 counts.get(QueueStatus.WAIT),
                 counts.get(QueueStatus.ACTIVE),
                 line.admittedTotal(),
                 counts.get(QueueStatus.EXPIRE),
-                store.admittedSince(concertId, now.minus(Duration.ofMinutes(1))),
+                admissions.admittedSince(concertId, clock.instant().minus(Duration.ofMinutes(1))),
                 settings(concertId).paused());
-    }
-
-    private QueueTicket ticket(QueueStore.TokenRow token, Instant now) {
-        return switch (token.status()) {
-            case WAIT -> {
-                lastSeen.record(token.id());
-                var claims = new TicketSigner.Claims(
-                        token.id(), token.concertId(), token.memberId(), token.seq(), token.joinedMark());
-                yield waiting(claims, signer.sign(claims), lines.get(token.concertId()));
-            }
-            case ACTIVE ->
-                token.activeUntil().isAfter(now)
-                        ? new QueueTicket(
-                                token.concertId(),
-                                QueueStatus.ACTIVE,
-                                null,
-                                null,
-                                null,
-                                token.activeUntil(),
-                                properties.pollMax().toMillis(),
-                                100,
-                                false,
-                                null)
-                        : expired(token.concertId(), ExpireReason.TIMEOUT);
-            case EXPIRE -> expired(token.concertId(), token.expireReason());
-            case NONE ->
-                QueueTicket.none(token.concertId(), properties.pollMax().toMillis());
-        };
-    }
-
-    private QueueTicket expired(long concertId, ExpireReason reason) {
-        return new QueueTicket(
-                concertId,
-                QueueStatus.EXPIRE,
-                null,
-                null,
-                null,
-                null,
-                properties.pollMax().toMillis(),
-                null,
-                false,
-                reason);
-    }
-
-    private QueueTicket waiting(TicketSigner.Claims claims, String signed, LineSnapshots.Snapshot line) {
-        long position = Math.max(1, claims.seq() - line.admittedUpTo());
-        boolean paused = line.settings().paused();
-        Long eta = paused ? null : (long) Math.ceil(position / line.pace());
-        long span = Math.max(1, claims.seq() - claims.joinedMark());
-        int progress = (int) Math.min(99, Math.max(0, 100 * (line.admittedUpTo() - claims.joinedMark()) / span));
-        return new QueueTicket(
-                claims.concertId(),
-                QueueStatus.WAIT,
-                signed,
-                position,
-                eta,
-                null,
-                pollAfter(position, eta),
-                progress,
-                paused,
-                null);
-    }
-
-    /**
-     * Fans near the front poll every couple of seconds, fans far back up to every 30 seconds, so the
-     * total poll rate stays bounded as the line grows; a little jitter keeps them from polling in step.
-     * While admission is paused the place alone decides, so the front notices a resume at once.
-     */
-    private long pollAfter(long position, Long etaSeconds) {
-        long min = properties.pollMin().toMillis();
-        long max = properties.pollMax().toMillis();
-        long wanted = etaSeconds == null ? position * 1000 : etaSeconds * 1000 / 10;
-        long base = Math.max(min, Math.min(max, wanted));
-        return base + ThreadLocalRandom.current().nextLong(base / 10 + 1);
     }
 }

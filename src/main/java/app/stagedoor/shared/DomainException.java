@@ -2,13 +2,16 @@ package app.stagedoor.shared;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * A business rule refused a request. Carries a stable {@link ErrorCode}, the arguments of its
- * message and, where a client needs them, extra properties of the problem (such as the seats that
- * were taken).
+ * message and, where an API client needs them, extra properties of the problem. Code that needs
+ * those values uses a subclass with typed accessors (such as the concert of {@code NotAdmitted});
+ * a page shows the refusal with {@code messages.getMessage(refused, locale)}: it is its own
+ * message.
  */
-public class DomainException extends RuntimeException {
+public class DomainException extends RuntimeException implements MessageSourceResolvable {
 
     private final ErrorCode code;
     private final transient Object[] arguments;
@@ -33,8 +36,24 @@ public class DomainException extends RuntimeException {
         return arguments.clone();
     }
 
+    /** The problem's extra properties, for the API's answer. */
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {code.messageKey()};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return arguments();
+    }
+
+    @Override
+    public String getDefaultMessage() {
+        return code.name();
     }
 
     public static DomainException notFound() {

@@ -1,6 +1,7 @@
 package app.stagedoor.shared;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * HMAC keys of the application (API bearer tokens, waiting-room tickets). A configured key wins;
+ * HMAC keys of the application (API bearer tokens, waiting-room tickets), each behind its {@link
+ * SignedTokens}. A configured key wins;
  * otherwise the first instance to start generates one and stores it, and every other instance
  * reads that one.
  */
@@ -24,7 +26,16 @@ public class SigningKeys {
         this.jdbc = jdbc;
     }
 
-    public SecretKey hmacKey(String name, String configuredBase64) {
+    /**
+     * Signed tokens under the key {@code name}: the configured one, or the one kept in the database.
+     *
+     * @param remembered how many verified tokens to remember, for how long each
+     */
+    public SignedTokens tokens(String name, String configuredBase64, int remembered, Duration rememberedFor) {
+        return new SignedTokens(hmacKey(name, configuredBase64), remembered, rememberedFor);
+    }
+
+    SecretKey hmacKey(String name, String configuredBase64) {
         byte[] key = configuredBase64 == null || configuredBase64.isBlank()
                 ? storedOrNew(name)
                 : Base64.getDecoder().decode(configuredBase64.trim());

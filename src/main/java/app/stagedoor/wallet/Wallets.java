@@ -21,12 +21,12 @@ public class Wallets {
     public static final int MAX_PAGE_SIZE = 100;
 
     private final WalletRepository repository;
-    private final WalletRules rules;
+    private final WalletLimits rules;
     private final Clock clock;
 
-    Wallets(WalletRepository repository, WalletProperties properties, Clock clock) {
+    Wallets(WalletRepository repository, WalletLimits rules, Clock clock) {
         this.repository = repository;
-        this.rules = WalletRules.from(properties);
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -93,12 +93,10 @@ public class Wallets {
         return repository.sumOfLedger(memberId);
     }
 
-    public WalletRulesView rules() {
-        return new WalletRulesView(rules.minCharge(), rules.maxCharge(), rules.maxBalance());
-    }
-
     /** The limits, for forms that show them. */
-    public record WalletRulesView(long minCharge, long maxCharge, long maxBalance) {}
+    public WalletLimits rules() {
+        return rules;
+    }
 
     private long record(long memberId, TransactionType type, long signedAmount, String reference) {
         long balance = balanceOf(memberId);

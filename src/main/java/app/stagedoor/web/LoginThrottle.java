@@ -35,9 +35,9 @@ class LoginThrottle extends OncePerRequestFilter {
     private final RateLimitProperties settings;
     private final RateLimits limits;
 
-    LoginThrottle(RateLimiter limiter, RateLimitProperties settings, RateLimits limits) {
+    LoginThrottle(RateLimiter limiter, WebProperties web, RateLimits limits) {
         this.limiter = limiter;
-        this.settings = settings;
+        this.settings = web.rateLimits();
         this.limits = limits;
     }
 

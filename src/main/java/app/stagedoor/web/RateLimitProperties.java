@@ -2,12 +2,11 @@ package app.stagedoor.web;
 
 import app.stagedoor.shared.RateLimiter.Limit;
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * The rate limits, each written {@code <requests>/<period>}: {@code 10/1m} is a burst of ten, then
+ * The rate limits ({@code stagedoor.web.rate-limits.*}), each written {@code <requests>/<period>}: {@code 10/1m} is a burst of ten, then
  * one every six seconds. Per fan counts a signed-in member; per address counts the client address
  * (see README, "Behind a proxy").
  *
@@ -27,7 +26,6 @@ import org.springframework.boot.convert.DurationStyle;
  * @param pollBurst waiting-room polls a fan may make at once; after that one per
  *     {@code stagedoor.queue.poll-min}, the shortest interval a fan is ever told to wait
  */
-@ConfigurationProperties("stagedoor.web.rate-limits")
 record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30/1m") String login,

@@ -84,11 +84,11 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
 
     RateLimits(
             RateLimiter limiter,
-            RateLimitProperties settings,
+            WebProperties web,
             Problems problems,
             @Value("${stagedoor.queue.poll-min:2s}") Duration pollInterval) {
         this.limiter = limiter;
-        this.settings = settings;
+        this.settings = web.rateLimits();
         this.problems = problems;
         this.pollInterval = pollInterval;
     }

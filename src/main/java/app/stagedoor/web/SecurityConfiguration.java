@@ -28,8 +28,8 @@ class SecurityConfiguration {
             + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    LoginThrottle loginThrottle(RateLimiter limiter, RateLimitProperties settings, RateLimits limits) {
-        return new LoginThrottle(limiter, settings, limits);
+    LoginThrottle loginThrottle(RateLimiter limiter, WebProperties web, RateLimits limits) {
+        return new LoginThrottle(limiter, web, limits);
     }
 
     /** The throttle counts sign-in attempts before Spring Security checks any password. */

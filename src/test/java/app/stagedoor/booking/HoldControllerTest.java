@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import app.stagedoor.concert.NotAdmitted;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.member.Role;
 import app.stagedoor.shared.DomainException;
@@ -86,8 +87,7 @@ class HoldControllerTest {
 
     @Test
     void a_fan_whose_admission_ended_goes_back_to_the_waiting_room() throws Exception {
-        given(holds.hold(5, 8, List.of(81L)))
-                .willThrow(new DomainException(ErrorCode.NOT_ADMITTED, Map.of("concertId", 3L)));
+        given(holds.hold(5, 8, List.of(81L))).willThrow(new NotAdmitted(3L));
         mvc.perform(post("/performances/8/holds")
                         .param("seatIds", "81")
                         .with(user(FAN))

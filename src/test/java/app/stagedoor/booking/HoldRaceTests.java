@@ -3,6 +3,7 @@ package app.stagedoor.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stagedoor.MutableClock;
+import app.stagedoor.Race;
 import app.stagedoor.TestConcerts;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
@@ -10,10 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,24 +55,7 @@ abstract class HoldRaceTests {
 
     /** Runs the tasks all at once on many threads; returns how many succeeded. */
     static int race(List<Callable<Boolean>> tasks) throws Exception {
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(Math.min(tasks.size(), 64));
-        var done = new ArrayList<Future<Boolean>>();
-        for (var task : tasks) {
-            done.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        int succeeded = 0;
-        for (var future : done) {
-            if (future.get(2, TimeUnit.MINUTES)) {
-                succeeded++;
-            }
-        }
-        pool.shutdown();
-        return succeeded;
+        return Race.countSucceeded(tasks);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The same races behind the seed's guard, MySQL named locks; MariaDB only (H2 has no GET_LOCK). */
+/** The same races behind the named-lock guard; MariaDB only (H2 has no GET_LOCK). */
 @ClockedTest
 @Tag("mariadb")
 class NamedLockHoldRaceTest extends HoldRaceTests {

@@ -24,8 +24,8 @@ class PosterImageTest {
         try {
             upload.run();
             throw new AssertionError("accepted");
-        } catch (DomainException refused) {
-            return (String) refused.properties().get("reason");
+        } catch (PosterImage.InvalidPoster refused) {
+            return refused.reason();
         }
     }
 

@@ -3,14 +3,11 @@ package app.stagedoor.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stagedoor.IntegrationTest;
+import app.stagedoor.Race;
 import app.stagedoor.TestConcerts;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,27 +37,20 @@ class QueueJoinConcurrencyTest {
             fans.add(TestConcerts.fan(jdbc));
         }
         var tokensPerFan = new ConcurrentHashMap<Long, java.util.Set<Long>>();
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(48);
-        List<Future<?>> joins = new ArrayList<>();
+        var joins = new ArrayList<Callable<Void>>();
         for (long fan : fans) {
             for (int tab = 0; tab < TABS; tab++) {
-                joins.add(pool.submit(() -> {
-                    start.await();
+                joins.add(() -> {
                     var ticket = room.join(fan, concert);
                     assertThat(ticket.status()).isEqualTo(QueueStatus.WAIT);
                     tokensPerFan
                             .computeIfAbsent(fan, f -> ConcurrentHashMap.newKeySet())
                             .add(seqOf(fan, concert));
                     return null;
-                }));
+                });
             }
         }
-        start.countDown();
-        for (var join : joins) {
-            join.get(2, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        Race.run(joins);
 
         assertThat(tokensPerFan).hasSize(FANS);
         assertThat(tokensPerFan.values())

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import app.stagedoor.ClockedTest;
 import app.stagedoor.MutableClock;
+import app.stagedoor.Race;
 import app.stagedoor.TestConcerts;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,19 @@ class QueuePromoterTest {
     QueuePromoter promoter;
 
     @Autowired
-    QueueStore store;
+    QueueGate gate;
+
+    @Autowired
+    TicketStore tickets;
+
+    @Autowired
+    LineStore lineStore;
+
+    @Autowired
+    Settings lineSettings;
+
+    @Autowired
+    AdmissionLog admissions;
 
     @Autowired
     LastSeen lastSeen;
@@ -143,15 +153,15 @@ class QueuePromoterTest {
     void admissions_end_on_time_and_the_gate_closes() {
         var fan = fansJoin(1).get(0);
         promoter.promote(concert);
-        var until = room.admittedUntil(fan, concert).orElseThrow();
+        var until = gate.admittedUntil(fan, concert).orElseThrow();
         assertThat(until).isCloseTo(clock.instant().plusSeconds(60), within(1, ChronoUnit.SECONDS));
 
         clock.advance(Duration.ofSeconds(59));
         promoter.promote(concert);
-        assertThat(room.admittedUntil(fan, concert)).isPresent();
+        assertThat(gate.admittedUntil(fan, concert)).isPresent();
 
         clock.advance(Duration.ofSeconds(1));
-        assertThat(room.admittedUntil(fan, concert))
+        assertThat(gate.admittedUntil(fan, concert))
                 .as("ends at its instant, before any tick")
                 .isEmpty();
         promoter.promote(concert);
@@ -198,33 +208,23 @@ class QueuePromoterTest {
     void two_promoters_racing_the_same_tick_admit_once() throws Exception {
         settings(3, null, false, 60);
         fansJoin(10);
-        var otherInstance = new QueuePromoter(store, properties, transaction, clock);
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(2);
-        List<Future<QueuePromoter.Outcome>> outcomes = List.of(
-                pool.submit(() -> {
-                    start.await();
-                    return promoter.promote(concert);
-                }),
-                pool.submit(() -> {
-                    start.await();
-                    return otherInstance.promote(concert);
-                }));
-        start.countDown();
-        int admitted = 0;
-        for (var outcome : outcomes) {
-            admitted += outcome.get(30, TimeUnit.SECONDS).admitted();
-        }
-        pool.shutdown();
+        var otherInstance =
+                new QueuePromoter(tickets, lineStore, lineSettings, admissions, properties, transaction, clock);
+        List<Callable<QueuePromoter.Outcome>> both =
+                List.of(() -> promoter.promote(concert), () -> otherInstance.promote(concert));
+        int admitted = Race.run(both).stream()
+                .mapToInt(QueuePromoter.Outcome::admitted)
+                .sum();
         assertThat(admitted).isEqualTo(3);
-        assertThat(store.countInStatus(concert, QueueStatus.ACTIVE)).isEqualTo(3);
+        assertThat(tickets.countInStatus(concert, QueueStatus.ACTIVE)).isEqualTo(3);
     }
 
     @Test
     void a_restarted_promoter_carries_on_from_the_database() {
         var fans = fansJoin(4);
         promoter.promote(concert);
-        var afterRestart = new QueuePromoter(store, properties, transaction, clock);
+        var afterRestart =
+                new QueuePromoter(tickets, lineStore, lineSettings, admissions, properties, transaction, clock);
         assertThat(afterRestart.promote(concert).admitted())
                 .as("the interval is remembered")
                 .isZero();

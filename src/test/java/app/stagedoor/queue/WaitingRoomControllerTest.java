@@ -50,13 +50,11 @@ class WaitingRoomControllerTest {
     }
 
     static QueueTicket admitted() {
-        return new QueueTicket(
-                3, QueueStatus.ACTIVE, null, null, null, Instant.now().plusSeconds(600), 30_000, 100, false, null);
+        return QueueTicket.admitted(3, Instant.now().plusSeconds(600), 30_000);
     }
 
     static QueueTicket waiting(long position, int progress) {
-        return new QueueTicket(
-                3, QueueStatus.WAIT, "signed-ticket", position, 240L, null, 5_000, progress, false, null);
+        return QueueTicket.waiting(3, "signed-ticket", position, 240L, 5_000, progress, false);
     }
 
     @Test
@@ -117,9 +115,7 @@ class WaitingRoomControllerTest {
         mvc.perform(post("/concerts/3/waiting-room/leave").with(user(FAN)).with(csrf()))
                 .andExpect(redirectedUrl("/concerts/3/waiting-room"));
         verify(room).leave(5, 3);
-        given(room.status(5, 3, null))
-                .willReturn(new QueueTicket(
-                        3, QueueStatus.EXPIRE, null, null, null, null, 30_000, null, false, ExpireReason.TIMEOUT));
+        given(room.status(5, 3, null)).willReturn(QueueTicket.expired(3, ExpireReason.TIMEOUT, 30_000));
         mvc.perform(get("/concerts/3/waiting-room").with(user(FAN)).header("Accept-Language", "en"))
                 .andExpect(content()
                         .string(allOf(

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The ticket's state machine and the poll: NONE → WAIT → ACTIVE → EXPIRE, and back in line. */
+/** Tickets in the database and the poll: NONE → WAIT → ACTIVE → EXPIRE, and a new ticket at the back. */
 @ClockedTest
 @Tag("database")
 class WaitingRoomTest {
@@ -28,7 +28,7 @@ class WaitingRoomTest {
     QueuePromoter promoter;
 
     @Autowired
-    QueueStore store;
+    TicketStore tickets;
 
     @Autowired
     LastSeen lastSeen;
@@ -49,7 +49,7 @@ class WaitingRoomTest {
     }
 
     @Test
-    void none_then_wait_then_active_then_expire_then_wait_again_at_the_back() {
+    void none_then_wait_then_active_then_expire_then_a_new_ticket_at_the_back() {
         long concert = onSale();
         long fan = TestConcerts.fan(jdbc);
         assertThat(room.status(fan, concert, null).status()).isEqualTo(QueueStatus.NONE);
@@ -78,6 +78,30 @@ class WaitingRoomTest {
         var again = room.join(fan, concert);
         assertThat(again.status()).isEqualTo(QueueStatus.WAIT);
         assertThat(again.position()).as("behind the fan who joined meanwhile").isEqualTo(2);
+        assertThat(jdbc.sql("SELECT status FROM queue_tokens WHERE concert_id = ? AND member_id = ? ORDER BY id")
+                        .params(concert, fan)
+                        .query(String.class)
+                        .list())
+                .as("the paid ticket stays ended; the new place is a new ticket")
+                .containsExactly("EXPIRE", "WAIT");
+    }
+
+    @Test
+    void a_fan_whose_admission_ran_out_unnoticed_joins_again_at_the_back() {
+        long concert = onSale();
+        long fan = TestConcerts.fan(jdbc);
+        room.join(fan, concert);
+        promoter.promote(concert);
+        clock.advance(Duration.ofSeconds(61)); // ran out; the promoter has not ended it yet
+        assertThat(room.status(fan, concert, null).status()).isEqualTo(QueueStatus.EXPIRE);
+
+        var again = room.join(fan, concert);
+        assertThat(again.status()).isEqualTo(QueueStatus.WAIT);
+        assertThat(jdbc.sql("SELECT expire_reason FROM queue_tokens WHERE concert_id = ? AND member_id = ? ORDER BY id")
+                        .params(concert, fan)
+                        .query(String.class)
+                        .list())
+                .containsExactly("TIMEOUT", null);
     }
 
     @Test
@@ -85,27 +109,27 @@ class WaitingRoomTest {
         long concert = onSale();
         long fan = TestConcerts.fan(jdbc);
         room.join(fan, concert);
-        var token = store.findToken(concert, fan).orElseThrow();
+        var ticket = tickets.live(concert, fan).orElseThrow();
 
-        assertThat(store.expire(token.id(), ExpireReason.PAID, clock.instant(), QueueStatus.ACTIVE))
+        assertThat(tickets.expire(ticket.id(), ExpireReason.PAID, clock.instant()))
                 .as("a waiting fan cannot pay an admission away")
                 .isZero();
         room.leave(fan, concert);
-        assertThat(store.admit(
-                        java.util.List.of(token.id()),
+        assertThat(tickets.admit(
+                        java.util.List.of(ticket.id()),
                         clock.instant(),
                         clock.instant().plusSeconds(60)))
                 .as("an expired ticket is never admitted")
                 .isZero();
-        assertThat(store.reopen(token.id(), clock.instant())).isEqualTo(1);
-        assertThat(store.reopen(token.id(), clock.instant()))
-                .as("a waiting ticket is not reopened")
+        assertThat(tickets.expire(ticket.id(), ExpireReason.LEFT, clock.instant()))
+                .as("an expired ticket does not end twice")
                 .isZero();
         room.leave(fan, concert);
         room.leave(fan, concert);
         assertThat(room.stats(concert).expiredTotal())
                 .as("one ticket, ended once, however often it was left")
                 .isEqualTo(1);
+        assertThat(tickets.live(concert, fan)).as("nothing live is left").isEmpty();
     }
 
     @Test
@@ -118,7 +142,7 @@ class WaitingRoomTest {
         assertThatThrownBy(() -> room.join(fan, 987_654_321L))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
-        assertThat(store.findToken(later, fan)).isEmpty();
+        assertThat(tickets.latest(later, fan)).isEmpty();
     }
 
     @Test
@@ -153,8 +177,8 @@ class WaitingRoomTest {
         long fan = TestConcerts.fan(jdbc);
         var ticket = room.join(fan, concert);
         // another instance ends the ticket: only the database knows
-        jdbc.sql(
-                        "UPDATE queue_tokens SET status = 'EXPIRE', expire_reason = 'LEFT' WHERE concert_id = ? AND member_id = ?")
+        jdbc.sql("UPDATE queue_tokens SET status = 'EXPIRE', live_member_id = NULL, expire_reason = 'LEFT'"
+                        + " WHERE concert_id = ? AND member_id = ?")
                 .params(concert, fan)
                 .update();
         room.status(fan, concert, ticket.token());
@@ -185,18 +209,19 @@ class WaitingRoomTest {
         var rows = new java.util.ArrayList<Object[]>();
         var now = java.sql.Timestamp.from(clock.instant());
         for (int i = 1; i <= 3_000; i++) {
-            rows.add(new Object[] {concert, 9_000_000L + i, (long) i, now, now});
-            rows.add(new Object[] {other, 9_000_000L + i, (long) i, now, now});
+            rows.add(new Object[] {concert, 9_000_000L + i, 9_000_000L + i, (long) i, now, now});
+            rows.add(new Object[] {other, 9_000_000L + i, 9_000_000L + i, (long) i, now, now});
         }
         jdbcTemplate.batchUpdate(
-                "INSERT INTO queue_tokens (concert_id, member_id, seq, status, joined_at, last_seen_at) VALUES (?, ?, ?, 'WAIT', ?, ?)",
+                "INSERT INTO queue_tokens (concert_id, member_id, live_member_id, seq, status, joined_at, last_seen_at)"
+                        + " VALUES (?, ?, ?, ?, 'WAIT', ?, ?)",
                 rows);
         if (isMySql()) {
             jdbc.sql("ANALYZE TABLE queue_tokens").query().listOfRows();
         }
-        for (var head :
-                new String[] {"SELECT seq" + QueueStore.HEAD_OF_LINE + "1", "SELECT id" + QueueStore.HEAD_OF_LINE + "50"
-                }) {
+        for (var head : new String[] {
+            "SELECT seq" + TicketStore.HEAD_OF_LINE + "1", "SELECT id" + TicketStore.HEAD_OF_LINE + "50"
+        }) {
             var plan = jdbc.sql("EXPLAIN " + head)
                     .param(concert)
                     .query()
@@ -210,8 +235,8 @@ class WaitingRoomTest {
                 assertThat(plan).as("H2 walks the index in order").contains("index sorted");
             }
         }
-        assertThat(store.firstWaitingSeq(concert)).contains(1L);
-        assertThat(store.nextWaiting(concert, 3)).hasSize(3);
+        assertThat(tickets.firstWaitingSeq(concert)).contains(1L);
+        assertThat(tickets.nextWaiting(concert, 3)).hasSize(3);
     }
 
     @Autowired

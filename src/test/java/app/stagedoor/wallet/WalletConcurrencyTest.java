@@ -3,18 +3,12 @@ package app.stagedoor.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stagedoor.IntegrationTest;
+import app.stagedoor.Race;
 import app.stagedoor.TestData;
 import app.stagedoor.member.Members;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
@@ -44,36 +38,24 @@ class WalletConcurrencyTest {
         long fan = members.register(TestData.username("rush"), "password123").id();
         var expectedBalance = new AtomicLong();
         var refusedDebits = new AtomicInteger();
-        var start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            var random = new Random(t);
-            done.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
-                    long amount = 1_000L * (1 + random.nextInt(5));
-                    if (random.nextBoolean()) {
-                        wallets.charge(fan, amount);
-                        expectedBalance.addAndGet(amount);
-                    } else {
-                        try {
-                            wallets.debit(fan, amount + 1_000, "test");
-                            expectedBalance.addAndGet(-(amount + 1_000));
-                        } catch (DomainException refused) {
-                            assertThat(refused.code()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
-                            refusedDebits.incrementAndGet();
-                        }
+        Race.onThreads(THREADS, thread -> {
+            var random = new Random(thread);
+            for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
+                long amount = 1_000L * (1 + random.nextInt(5));
+                if (random.nextBoolean()) {
+                    wallets.charge(fan, amount);
+                    expectedBalance.addAndGet(amount);
+                } else {
+                    try {
+                        wallets.debit(fan, amount + 1_000, "test");
+                        expectedBalance.addAndGet(-(amount + 1_000));
+                    } catch (DomainException refused) {
+                        assertThat(refused.code()).isEqualTo(ErrorCode.INSUFFICIENT_BALANCE);
+                        refusedDebits.incrementAndGet();
                     }
                 }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (var future : done) {
-            future.get(2, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+            }
+        });
 
         long balance = wallets.balanceOf(fan);
         assertThat(balance)

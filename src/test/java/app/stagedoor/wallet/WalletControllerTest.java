@@ -45,7 +45,7 @@ class WalletControllerTest {
 
     @BeforeEach
     void aWalletWithOneTopUp() {
-        given(wallets.rules()).willReturn(new Wallets.WalletRulesView(1_000, 1_000_000, 10_000_000));
+        given(wallets.rules()).willReturn(new WalletLimits(1_000, 1_000_000, 10_000_000));
         given(wallets.balanceOf(7)).willReturn(25_000L);
         given(wallets.history(eq(7L), anyInt(), anyInt()))
                 .willReturn(new PageImpl<>(

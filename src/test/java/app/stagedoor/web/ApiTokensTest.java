@@ -21,7 +21,7 @@ class ApiTokensTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     final ApiTokens tokens = new ApiTokens(
-            new SigningKeys(null), new WebProperties(SECRET, Duration.ofHours(1), ZoneId.of("UTC")), clock);
+            new SigningKeys(null), new WebProperties(SECRET, Duration.ofHours(1), ZoneId.of("UTC"), null), clock);
     final MemberPrincipal fan = new MemberPrincipal(42, "minji", Role.FAN);
 
     @Test

@@ -2,10 +2,7 @@ package app.stagedoor.web;
 
 import app.stagedoor.shared.SigningKeys;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Base64;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -15,7 +12,6 @@ import org.springframework.context.annotation.Import;
  * problem details, languages and formats, without a database (the signing key is given).
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RateLimitProperties.class)
 @Import({SecurityConfiguration.class, Problems.class, Formats.class, LanguageConfiguration.class})
 public class WebSliceConfiguration {
 
@@ -23,7 +19,11 @@ public class WebSliceConfiguration {
 
     @Bean
     WebProperties webProperties() {
-        return new WebProperties(TEST_KEY, Duration.ofHours(1), ZoneId.of("Asia/Seoul"));
+        // bound as the application binds it, so every default (the rate limits') is the real one
+        var settings = new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                java.util.Map.of("stagedoor.web.jwt-secret", TEST_KEY, "stagedoor.web.time-zone", "Asia/Seoul"));
+        return new org.springframework.boot.context.properties.bind.Binder(settings)
+                .bindOrCreate("stagedoor.web", WebProperties.class);
     }
 
     @Bean

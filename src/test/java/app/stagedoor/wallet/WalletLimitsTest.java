@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class WalletRulesTest {
+class WalletLimitsTest {
 
-    private final WalletRules rules = WalletRules.from(new WalletProperties(1_000, 1_000_000, 10_000_000));
+    private final WalletLimits rules = new WalletLimits(1_000, 1_000_000, 10_000_000);
 
     @ParameterizedTest
     @ValueSource(longs = {1_000, 1_001, 50_000, 1_000_000})
@@ -46,9 +46,9 @@ class WalletRulesTest {
 
     @Test
     void limits_that_contradict_each_other_do_not_start() {
-        assertThatThrownBy(() -> new WalletProperties(5_000, 1_000, 10_000_000))
+        assertThatThrownBy(() -> new WalletLimits(5_000, 1_000, 10_000_000))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WalletProperties(1_000, 2_000_000, 1_000_000))
+        assertThatThrownBy(() -> new WalletLimits(1_000, 2_000_000, 1_000_000))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,0 +1,75 @@
+package app.stagedoor.queue;
+
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a fan is told about their ticket: the position from their place and the line's mark, the
+ * wait from the pace the line actually moved, the progress since joining, and when to poll again.
+ */
+@Component
+class Positions {
+
+    private final QueueProperties properties;
+    private final TicketSigner signer;
+    private final LineSnapshots lines;
+    private final LastSeen lastSeen;
+
+    Positions(QueueProperties properties, TicketSigner signer, LineSnapshots lines, LastSeen lastSeen) {
+        this.properties = properties;
+        this.signer = signer;
+        this.lines = lines;
+        this.lastSeen = lastSeen;
+    }
+
+    /** The fan's standing from their ticket as the database has it. */
+    QueueTicket of(Ticket ticket, Instant now) {
+        return switch (ticket.status()) {
+            case WAIT -> {
+                lastSeen.record(ticket.id());
+                var claims = TicketSigner.Claims.of(ticket);
+                yield waiting(claims, signer.sign(claims), lines.get(ticket.concertId()));
+            }
+            case ACTIVE ->
+                ticket.isAdmittedAt(now)
+                        ? QueueTicket.admitted(ticket.concertId(), ticket.activeUntil(), slowest())
+                        : QueueTicket.expired(ticket.concertId(), ExpireReason.TIMEOUT, slowest());
+            case EXPIRE -> QueueTicket.expired(ticket.concertId(), ticket.expireReason(), slowest());
+            case NONE -> throw new IllegalStateException("NONE is no state of a ticket");
+        };
+    }
+
+    /** A fan without a ticket. */
+    QueueTicket none(long concertId) {
+        return QueueTicket.none(concertId, slowest());
+    }
+
+    /** A waiting fan's standing from their signed ticket and the line's snapshot: no database. */
+    QueueTicket waiting(TicketSigner.Claims claims, String signed, LineSnapshots.Snapshot line) {
+        long position = Math.max(1, claims.seq() - line.admittedUpTo());
+        boolean paused = line.settings().paused();
+        Long eta = paused ? null : (long) Math.ceil(position / line.pace());
+        long span = Math.max(1, claims.seq() - claims.joinedMark());
+        int progress = (int) Math.min(99, Math.max(0, 100 * (line.admittedUpTo() - claims.joinedMark()) / span));
+        return QueueTicket.waiting(
+                claims.concertId(), signed, position, eta, pollAfter(position, eta), progress, paused);
+    }
+
+    /**
+     * Fans near the front poll every couple of seconds, fans far back up to every 30 seconds, so the
+     * total poll rate stays bounded as the line grows; a little jitter keeps them from polling in step.
+     * While admission is paused the place alone decides, so the front notices a resume at once.
+     */
+    private long pollAfter(long position, Long etaSeconds) {
+        long min = properties.pollMin().toMillis();
+        long max = properties.pollMax().toMillis();
+        long wanted = etaSeconds == null ? position * 1000 : etaSeconds * 1000 / 10;
+        long base = Math.max(min, Math.min(max, wanted));
+        return base + ThreadLocalRandom.current().nextLong(base / 10 + 1);
+    }
+
+    private long slowest() {
+        return properties.pollMax().toMillis();
+    }
+}

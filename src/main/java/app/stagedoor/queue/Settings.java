@@ -1,0 +1,33 @@
+package app.stagedoor.queue;
+
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** Each line's settings: the organiser's, or the defaults until an organiser has changed any. */
+@Component
+class Settings {
+
+    private final LineSettingsRepository repository;
+    private final QueueSettings defaults;
+
+    Settings(LineSettingsRepository repository, QueueProperties properties) {
+        this.repository = repository;
+        this.defaults = properties.defaults().settings();
+    }
+
+    QueueSettings of(long concertId) {
+        return repository.findById(concertId).map(LineSettings::value).orElse(defaults);
+    }
+
+    /** Call with the line's row locked, so two organisers' changes apply one after the other. */
+    void change(long concertId, QueueSettings settings, String by, Instant now) {
+        var changed = repository
+                .findById(concertId)
+                .map(existing -> {
+                    existing.change(settings, by, now);
+                    return existing;
+                })
+                .orElseGet(() -> LineSettings.first(concertId, settings, by, now));
+        repository.save(changed);
+    }
+}

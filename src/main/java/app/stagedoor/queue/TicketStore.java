@@ -1,0 +1,213 @@
+package app.stagedoor.queue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The tickets ({@code queue_tokens}). Every move of a ticket is one conditional statement on the
+ * states {@link Ticket} allows it from, so two instances, two tabs or a promoter racing a fan
+ * never both win. Ending a ticket clears {@code live_member_id}, which frees the fan to join again.
+ */
+@Repository
+class TicketStore {
+
+    private static final String COLUMNS =
+            "id, concert_id, member_id, seq, joined_mark, status, active_until, expire_reason";
+
+    /*
+     * The head of the line is read in the order of ix_queue_tokens_line, naming all of its columns:
+     * H2 only then walks the index and stops after the first rows; ORDER BY seq alone makes it read
+     * the whole line. MySQL and MariaDB do the same with either.
+     */
+    static final String HEAD_OF_LINE =
+            " FROM queue_tokens WHERE concert_id = ? AND status = 'WAIT' ORDER BY concert_id, status, seq LIMIT ";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    TicketStore(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The fan's live ticket for the concert, or else their latest one. */
+    Optional<Ticket> latest(long concertId, long memberId) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM queue_tokens WHERE concert_id = ? AND member_id = ? ORDER BY id DESC LIMIT 1")
+                .params(concertId, memberId)
+                .query(TicketStore::ticket)
+                .optional();
+    }
+
+    /** The fan's live ticket (waiting, or admitted even if it ran out a moment ago), read by its unique key. */
+    Optional<Ticket> live(long concertId, long memberId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM queue_tokens WHERE concert_id = ? AND live_member_id = ?")
+                .params(concertId, memberId)
+                .query(TicketStore::ticket)
+                .optional();
+    }
+
+    /**
+     * A new ticket waiting at place {@code seq}; the unique key on live tickets lets only one per
+     * fan and concert in.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the fan has a live ticket already
+     */
+    Ticket insertWaiting(long concertId, long memberId, long seq, long joinedMark, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO queue_tokens
+                               (concert_id, member_id, live_member_id, seq, joined_mark, status, joined_at, last_seen_at)
+                        VALUES (?, ?, ?, ?, ?, 'WAIT', ?, ?)
+                        """)
+                .params(concertId, memberId, memberId, seq, joinedMark, ts(now), ts(now))
+                .update(keys, "id");
+        return Ticket.waiting(keys.getKeyAs(Number.class).longValue(), concertId, memberId, seq, joinedMark);
+    }
+
+    /** Ends a ticket for this reason if it is in a state it may end from; 1 when this call ended it. */
+    int expire(long ticketId, ExpireReason reason, Instant now) {
+        return jdbc.sql("""
+                        UPDATE queue_tokens
+                           SET status = 'EXPIRE', live_member_id = NULL, expired_at = :now, expire_reason = :reason
+                         WHERE id = :id AND status IN (:from)
+                        """)
+                .param("id", ticketId)
+                .param("now", ts(now))
+                .param("reason", reason.name())
+                .param("from", names(reason.from()))
+                .update();
+    }
+
+    /** Ends an admission that ran out; 1 when this call ended it. */
+    int expireLapsed(long ticketId, Instant now) {
+        return jdbc.sql(EXPIRE_TIMED_OUT + " AND id = :id")
+                .param("id", ticketId)
+                .param("now", ts(now))
+                .update();
+    }
+
+    private static final String EXPIRE_TIMED_OUT = """
+            UPDATE queue_tokens
+               SET status = 'EXPIRE', live_member_id = NULL, expired_at = :now, expire_reason = 'TIMEOUT'
+             WHERE status = 'ACTIVE' AND active_until <= :now
+            """;
+
+    int expireTimedOut(long concertId, Instant now) {
+        return jdbc.sql(EXPIRE_TIMED_OUT + " AND concert_id = :concertId")
+                .param("concertId", concertId)
+                .param("now", ts(now))
+                .update();
+    }
+
+    int expireAbandoned(long concertId, Instant seenBefore, Instant now) {
+        return jdbc.sql("""
+                        UPDATE queue_tokens
+                           SET status = 'EXPIRE', live_member_id = NULL, expired_at = :now, expire_reason = 'ABANDONED'
+                         WHERE concert_id = :concertId AND status = 'WAIT' AND last_seen_at < :seenBefore
+                        """)
+                .param("concertId", concertId)
+                .param("seenBefore", ts(seenBefore))
+                .param("now", ts(now))
+                .update();
+    }
+
+    List<Long> nextWaiting(long concertId, int count) {
+        return jdbc.sql("SELECT id" + HEAD_OF_LINE + count)
+                .param(concertId)
+                .query(Long.class)
+                .list();
+    }
+
+    Optional<Long> firstWaitingSeq(long concertId) {
+        return jdbc.sql("SELECT seq" + HEAD_OF_LINE + "1")
+                .param(concertId)
+                .query(Long.class)
+                .optional();
+    }
+
+    int admit(Collection<Long> ticketIds, Instant now, Instant activeUntil) {
+        if (ticketIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE queue_tokens SET status = 'ACTIVE', admitted_at = :now, active_until = :until"
+                        + " WHERE id IN (:ids) AND status IN (:from)")
+                .param("ids", ticketIds)
+                .param("now", ts(now))
+                .param("until", ts(activeUntil))
+                .param("from", names(Ticket.ADMITTED_FROM))
+                .update();
+    }
+
+    long countInStatus(long concertId, QueueStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM queue_tokens WHERE concert_id = ? AND status = ?")
+                .params(concertId, status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Tickets of a line by state, in one pass (admin pages only: this counts the line). */
+    Map<QueueStatus, Long> countsByStatus(long concertId) {
+        var counts = new EnumMap<QueueStatus, Long>(QueueStatus.class);
+        for (var status : QueueStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, COUNT(*) FROM queue_tokens WHERE concert_id = ? GROUP BY status")
+                .param(concertId)
+                .query((rs, n) -> counts.put(QueueStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /** Records polls in one batch: waiting tickets were seen at these times. */
+    void touch(Map<Long, Instant> seen) {
+        var rows = new ArrayList<Object[]>(seen.size());
+        seen.forEach((id, at) -> rows.add(new Object[] {ts(at), id}));
+        batch.batchUpdate("UPDATE queue_tokens SET last_seen_at = ? WHERE id = ? AND status = 'WAIT'", rows);
+    }
+
+    /** Of these tickets, the ones no longer waiting. */
+    List<Long> notWaiting(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM queue_tokens WHERE id IN (:ids) AND status <> 'WAIT'")
+                .param("ids", ticketIds)
+                .query(Long.class)
+                .list();
+    }
+
+    private static List<String> names(List<QueueStatus> states) {
+        return states.stream().map(Enum::name).toList();
+    }
+
+    private static Ticket ticket(ResultSet rs, int row) throws SQLException {
+        var until = rs.getTimestamp("active_until");
+        var reason = rs.getString("expire_reason");
+        return new Ticket(
+                rs.getLong("id"),
+                rs.getLong("concert_id"),
+                rs.getLong("member_id"),
+                rs.getLong("seq"),
+                rs.getLong("joined_mark"),
+                QueueStatus.valueOf(rs.getString("status")),
+                until == null ? null : until.toInstant(),
+                reason == null ? null : ExpireReason.valueOf(reason));
+    }
+
+    static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}
