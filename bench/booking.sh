@@ -21,7 +21,7 @@ set -euo pipefail
 # The settings the caller gave, for the report's command line.
 GIVEN=()
 for setting in DURATION WARMUP APP_WARMUP CONCURRENCY BURST GUARDS MAX_RATE SEATS_PER_HOLD PORT HEAP JAR PROFILE \
-    PROFILE_DURATION; do
+    PROFILE_DURATION BENCH_DB STUCK_AFTER; do
     if [[ -n ${!setting+x} ]]; then GIVEN+=("$setting=${!setting}"); fi
 done
 
@@ -44,6 +44,10 @@ PROFILE=${PROFILE:-0}              # 1: perf samples the app during the measured
                                    # one more window per operation runs under JFR (costly, so unmeasured)
 PROFILE_DURATION=${PROFILE_DURATION:-10s}
 MAVEN_WAIT=${MAVEN_WAIT:-600}      # seconds to wait for another Maven build in this tree
+STUCK_AFTER=${STUCK_AFTER:-15}     # seconds without progress after which the warm-up's unhandled
+                                   # payment events are taken as failed (see drain_events)
+BENCH_DB=${BENCH_DB:-stagedoor_bench} # our own database, dropped and recreated at every start: give
+                                   # each engineer's run its own name on a shared MariaDB
 
 # The issue's targets.
 BURST_MAX_MS=2000        # all BURST attempts answered within this, with one winner
@@ -51,9 +55,9 @@ HOLDS_MIN=1500           # conditional-update holds/s
 NAMED_LOCK_FACTOR=2      # named-lock holds/s within this factor of conditional-update
 PAYMENTS_MIN=1000        # payments/s
 
-# Fixed by the brief: our own database (dropped and recreated at every start), root without a
-# password on 127.0.0.1:3306.
-DB=stagedoor_bench
+# Our own database (BENCH_DB), root without a password on 127.0.0.1:3306.
+[[ $BENCH_DB =~ ^[A-Za-z0-9_]+$ ]] || { echo "BENCH_DB must be a plain database name" >&2; exit 1; }
+DB=$BENCH_DB
 MARIADB=(mariadb -h127.0.0.1 -P3306 -uroot)
 ADMIN_PASSWORD=bench-admin-pass
 BALANCE=1000000                    # each fan's starting wallet, KRW: enough for any hold here
@@ -79,7 +83,8 @@ REPORT=$RESULTS_DIR/booking-$STAMP.md
 BASE=http://127.0.0.1:$PORT
 JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)   # ours, so the client can mint fans' tokens
 
-LOAD=()                            # the compiled load client
+CLIENT_DIR=""                      # the load tools' classes, copied from the build
+MINT_SECONDS=""                    # how long minting the fans' tokens took, before any guard
 GUARD_DIR=""                       # results of the guard being run
 
 # shellcheck source=bench/lib.sh
@@ -112,7 +117,7 @@ sql() { "${MARIADB[@]}" -N -B "$DB" -e "$1"; }
 
 ensure_tools() {
     local tool
-    for tool in java javac curl jq bc mariadb; do
+    for tool in java curl jq bc mariadb; do
         command -v "$tool" >/dev/null || die "$tool is needed"
     done
     if [[ $PROFILE == 1 ]]; then
@@ -129,11 +134,28 @@ ensure_tools() {
     [[ -n $DB_PID ]] || log "cannot see the MariaDB process here; its CPU will not be reported"
 }
 
-# The client is compiled once, so no run pays for the source launcher's compilation.
-compile_client() {
-    mkdir -p "$RUN_DIR/classes"
-    javac -d "$RUN_DIR/classes" "$BENCH_DIR/BookingLoad.java"
-    LOAD=(java -Xmx1g -cp "$RUN_DIR/classes" BookingLoad)
+# The load tools (bench/java, compiled with the tests) run on the copy of the jar they measure,
+# beside its own classes and libraries, so they mint tokens with the app's code and read JSON with
+# its Jackson. Their classes are copied out of target/ like the jar, so a rebuild cannot change them.
+prepare_client() {
+    if [[ -n $JAR ]]; then
+        log "building the load tools (./mvnw test-compile)"
+        (cd "$REPO_DIR" && ./mvnw -B -q test-compile) >"$RUN_DIR/build-tools.log" 2>&1 ||
+            die "could not build the load tools; see $RUN_DIR/build-tools.log"
+    fi
+    local classes=$REPO_DIR/target/test-classes/app/stagedoor
+    CLIENT_DIR=$RUN_DIR/client
+    mkdir -p "$CLIENT_DIR/app/stagedoor/web"
+    cp -r "$classes/bench" "$CLIENT_DIR/app/stagedoor/"
+    cp "$classes"/web/MintedTokens*.class "$CLIENT_DIR/app/stagedoor/web/"
+}
+
+# tool NAME ARGS…: runs one of the load tools (app.stagedoor.bench.NAME) on the jar's class path.
+tool() {
+    local name=$1
+    shift
+    java -Xmx1g -Dloader.path="$CLIENT_DIR" -Dloader.main="app.stagedoor.bench.$name" -cp "$RUN_DIR/app.jar" \
+        org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }
 
 # How fast one small synchronous write reaches the disk here: what a commit's log flush costs.
@@ -231,16 +253,25 @@ seed_all_fans() {
     seed_fans "$HOLD_FIRST_FAN" "$HOLD_FANS" "$HOLD_CONCERT"
 }
 
-client() { "${LOAD[@]}" "$@" --base "$BASE" --secret "$JWT_SECRET"; }
+# client NAME ARGS…: a load tool that calls the app as fans, with their tokens.
+client() { tool "$@" --base "$BASE" --tokens "$RUN_DIR/tokens.tsv"; }
+
+# The fans' bearer tokens, minted once with the app's own code and key, so no window pays for it.
+mint_tokens() {
+    local n
+    n=$(tool FanTokens --secret "$JWT_SECRET" --out "$RUN_DIR/tokens.tsv" \
+        --fans "$VIEWER_FAN:1,$BURST_FIRST_FAN:$BURST,$HOLD_FIRST_FAN:$HOLD_FANS")
+    ((n == BURST + HOLD_FANS + 1)) || die "minted $n tokens, expected $((BURST + HOLD_FANS + 1))"
+}
 
 # The seat maps through the API, as a fan sees them (and a check that the seats are all there).
 fetch_seats() {
     local n
-    n=$(client seats --member "$VIEWER_FAN" --performances "$BURST_PERFORMANCE" --out "$GUARD_DIR/burst-seats.tsv")
+    n=$(client SeatMaps --member "$VIEWER_FAN" --performances "$BURST_PERFORMANCE" --out "$GUARD_DIR/burst-seats.tsv")
     ((n == 100)) || die "the burst date has $n available seats, expected 100"
     BURST_SEAT=$(head -1 "$GUARD_DIR/burst-seats.tsv" | cut -f2)
     REHEARSAL_SEAT=$(sed -n 2p "$GUARD_DIR/burst-seats.tsv" | cut -f2)
-    n=$(client seats --member "$VIEWER_FAN" --performances "$HOLD_PERFORMANCES" --out "$GUARD_DIR/seats.tsv")
+    n=$(client SeatMaps --member "$VIEWER_FAN" --performances "$HOLD_PERFORMANCES" --out "$GUARD_DIR/seats.tsv")
     ((n == DATES * SEATS_PER_DATE)) || die "the holds dates have $n available seats, expected $((DATES * SEATS_PER_DATE))"
 }
 
@@ -266,25 +297,29 @@ warm_up() {
     local args half
     mapfile -d '' args < <(hold_args)
     half=$(($(seconds_of "$APP_WARMUP") / 2))s
-    client holds "${args[@]}" --warmup "$half" --duration 0s --label warmup --start-at 0 \
+    client Holds "${args[@]}" --warmup "$half" --duration 0s --label warmup --start-at 0 \
         --result "$GUARD_DIR/warmup-holds.json" >/dev/null
-    client pay --reservations "$GUARD_DIR/reservations.tsv" --concurrency "$CONCURRENCY" --start-at 0 \
+    client Payments --reservations "$GUARD_DIR/reservations.tsv" --concurrency "$CONCURRENCY" --start-at 0 \
         --warmup "$half" --duration 0s --result "$GUARD_DIR/warmup-payments.json" >/dev/null
     log "warm-up: $(jq .warmup.ok "$GUARD_DIR/warmup-holds.json") holds, $(jq .warmup.ok "$GUARD_DIR/warmup-payments.json") payments"
 }
 
 # A payment's ReservationConfirmed listener (using up the fan's admission) runs after the answer,
 # on the app's task threads, and under the warm-up's load it falls behind; let it catch up, so the
-# windows after the warm-up do not pay for the warm-up's payments.
+# windows after the warm-up do not pay for the warm-up's payments. A listener that failed is not
+# waited for: one marked FAILED, and one that stays incomplete while nothing else moves for
+# STUCK_AFTER seconds (on an overloaded machine a listener that cannot get a connection may not
+# be able to mark itself failed either; the app would retry it at its next start).
 drain_events() {
-    local left failed
+    local left failed last=-1 still=0
     for _ in $(seq 1 600); do
-        # (a listener that failed stays incomplete, marked FAILED: it is not waited for)
         left=$(sql "SELECT COUNT(*) FROM EVENT_PUBLICATION
                      WHERE COMPLETION_DATE IS NULL AND (STATUS IS NULL OR STATUS <> 'FAILED')")
-        if ((left == 0)); then
-            failed=$(sql "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE STATUS = 'FAILED'")
-            ((failed == 0)) || log "WARNING: $failed payment events failed in the warm-up; see $GUARD_DIR/app.log"
+        if ((left == last)); then still=$((still + 1)); else still=0; fi
+        last=$left
+        if ((left == 0 || still >= STUCK_AFTER * 2)); then
+            failed=$(sql "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL")
+            ((failed == 0)) || log "WARNING: $failed payment events of the warm-up failed or are stuck; see $GUARD_DIR/app.log"
             return
         fi
         sleep 0.5
@@ -296,11 +331,11 @@ drain_events() {
 # 409 and its problem+json) has not run yet; the rehearsal's figures are reported too.
 burst() {
     log "rehearsal burst: $BURST fans at seat $REHEARSAL_SEAT"
-    client burst --first-fan "$BURST_FIRST_FAN" --count "$BURST" --performance "$BURST_PERFORMANCE" \
+    client Burst --first-fan "$BURST_FIRST_FAN" --count "$BURST" --performance "$BURST_PERFORMANCE" \
         --seat "$REHEARSAL_SEAT" --result "$GUARD_DIR/rehearsal.json" >/dev/null
     jq -c . "$GUARD_DIR/rehearsal.json" >&2
     log "burst: $BURST fans at seat $BURST_SEAT"
-    client burst --first-fan "$BURST_FIRST_FAN" --count "$BURST" --performance "$BURST_PERFORMANCE" \
+    client Burst --first-fan "$BURST_FIRST_FAN" --count "$BURST" --performance "$BURST_PERFORMANCE" \
         --seat "$BURST_SEAT" --result "$GUARD_DIR/burst.json" >/dev/null
     jq -c . "$GUARD_DIR/burst.json" >&2
 }
@@ -311,7 +346,7 @@ measure_holds() {
     mapfile -d '' evidence < <(evidence_args)
     start=$(jq -r .nextStartAt "$GUARD_DIR/warmup-holds.json")
     log "holds: $CONCURRENCY concurrent for $DURATION (after $WARMUP warm-up)"
-    with_perf holds client holds "${args[@]}" "${evidence[@]}" --warmup "$WARMUP" --duration "$DURATION" --label measured \
+    with_perf holds client Holds "${args[@]}" "${evidence[@]}" --warmup "$WARMUP" --duration "$DURATION" --label measured \
         --start-at "$start" --result "$GUARD_DIR/holds.json" >/dev/null
     jq -c 'del(.db)' "$GUARD_DIR/holds.json" >&2
 }
@@ -322,7 +357,7 @@ measure_payments() {
     # the warm-up's leftover holds first, then the measured window's
     start=$(jq -r .nextStartAt "$GUARD_DIR/warmup-payments.json")
     log "payments: $CONCURRENCY concurrent for $DURATION (after $WARMUP warm-up)"
-    with_perf payments client pay --reservations "$GUARD_DIR/reservations.tsv" --start-at "$start" \
+    with_perf payments client Payments --reservations "$GUARD_DIR/reservations.tsv" --start-at "$start" \
         --concurrency "$CONCURRENCY" "${evidence[@]}" \
         --warmup "$WARMUP" --duration "$DURATION" --result "$GUARD_DIR/payments.json" >/dev/null
     jq -c 'del(.db)' "$GUARD_DIR/payments.json" >&2
@@ -363,7 +398,7 @@ profiled() {
         echo "Throughput under JFR: $(jq .throughput "$GUARD_DIR/$name-profiled.json")/s" \
             "(app CPU $(jq .cpu.app "$GUARD_DIR/$name-profiled.json") %:" \
             "$(jq -r '[.cpu.appThreads | to_entries[:3][] | "\(.key) \(.value)"] | join(", ")' "$GUARD_DIR/$name-profiled.json"))"
-        "${LOAD[@]}" jfr-top --jfr "$GUARD_DIR/$name.jfr" --top 12
+        tool JfrTop --jfr "$GUARD_DIR/$name.jfr" --top 12
     } >"$GUARD_DIR/$name-jfr.txt" 2>&1
 }
 
@@ -383,7 +418,7 @@ profile_holds() {
     local args evidence
     mapfile -d '' args < <(hold_args)
     mapfile -d '' evidence < <(evidence_args)
-    profiled holds client holds "${args[@]}" "${evidence[@]}" --warmup 0s --duration "$PROFILE_DURATION" \
+    profiled holds client Holds "${args[@]}" "${evidence[@]}" --warmup 0s --duration "$PROFILE_DURATION" \
         --label profiled --start-at "$(jq -r .nextStartAt "$GUARD_DIR/holds.json")" \
         --result "$GUARD_DIR/holds-profiled.json" >/dev/null
 }
@@ -391,7 +426,7 @@ profile_holds() {
 profile_payments() {
     local evidence
     mapfile -d '' evidence < <(evidence_args)
-    profiled payments client pay --reservations "$GUARD_DIR/reservations.tsv" \
+    profiled payments client Payments --reservations "$GUARD_DIR/reservations.tsv" \
         --start-at "$(jq -r .nextStartAt "$GUARD_DIR/payments.json")" --concurrency "$CONCURRENCY" "${evidence[@]}" \
         --warmup 0s --duration "$PROFILE_DURATION" --result "$GUARD_DIR/payments-profiled.json" >/dev/null
 }
@@ -464,7 +499,7 @@ run_guard() {
     admin_login
     timed "create the concerts ($((DATES * SEATS_PER_DATE + 100)) seats, API)" create_concerts
     timed "seed $((BURST + HOLD_FANS + 1)) fans (SQL)" seed_all_fans
-    timed "check a minted token (GET /api/v1/wallet)" client check-token --member "$VIEWER_FAN" >/dev/null
+    timed "check a minted token (GET /api/v1/wallet)" client TokenCheck --member "$VIEWER_FAN" >/dev/null
     timed "fetch the seat maps (API)" fetch_seats
     timed "warm up the app ($APP_WARMUP of holds, then payments)" warm_up
     timed "wait for the warm-up's payment events to be handled" drain_events
@@ -526,6 +561,7 @@ report() {
     echo "- Stagedoor $JAR_ORIGIN," \
         "\`-Xmx$HEAP\`, Hikari pool 20 connections (the default, \`spring.datasource.hikari.maximum-pool-size\`), Tomcat's 200 threads"
     echo "- App, MariaDB and the load client share the machine; load average at the start: $LOADAVG"
+    echo "- The fans' tokens were minted before the run (the app's own \`ApiTokens\`, ${MINT_SECONDS} s), so no window signs any"
     echo "- Run started: $STARTED"
     echo
     echo '```sh'
@@ -661,7 +697,11 @@ main() {
     log "run directory $RUN_DIR; $DATES dates, $HOLD_FANS holds fans"
     FSYNC_MS=$(probe_fsync)
     prepare_jar
-    compile_client
+    prepare_client
+    local minting=$SECONDS
+    log "minting $((BURST + HOLD_FANS + 1)) fans' tokens"
+    mint_tokens
+    MINT_SECONDS=$((SECONDS - minting))
     local guard
     for guard in $GUARDS; do run_guard "$guard"; done
     report | tee "$REPORT"

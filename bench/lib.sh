@@ -53,8 +53,8 @@ other_maven_busy() {
 jar_origin() {
     if [[ -n $JAR ]]; then
         echo "jar \`$JAR\` (given; commit unknown)"
-    elif [[ -n $(git -C "$REPO_DIR" status --porcelain -- src pom.xml) ]]; then
-        echo "$(git -C "$REPO_DIR" rev-parse --short HEAD) plus the uncommitted changes in src/ at build time"
+    elif [[ -n $(git -C "$REPO_DIR" status --porcelain -- src pom.xml bench/java) ]]; then
+        echo "$(git -C "$REPO_DIR" rev-parse --short HEAD) plus the uncommitted changes in src/ or bench/java at build time"
     else
         git -C "$REPO_DIR" rev-parse --short HEAD
     fi

@@ -1,12 +1,25 @@
 package app.stagedoor.booking;
 
+import static app.stagedoor.shared.ErrorCode.HOLD_EXPIRED;
+import static app.stagedoor.shared.ErrorCode.INSUFFICIENT_BALANCE;
+import static app.stagedoor.shared.ErrorCode.INVALID_SEATS;
+import static app.stagedoor.shared.ErrorCode.INVALID_STATE;
+import static app.stagedoor.shared.ErrorCode.NOT_ADMITTED;
+import static app.stagedoor.shared.ErrorCode.NOT_FOUND;
+import static app.stagedoor.shared.ErrorCode.SALES_CLOSED;
+import static app.stagedoor.shared.ErrorCode.SEAT_UNAVAILABLE;
+import static app.stagedoor.shared.ErrorCode.TOO_MANY_SEATS;
+
 import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.shared.Refusals;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Holds, reservations and payment over {@code /api/v1}. */
@@ -53,6 +67,8 @@ class BookingApiController {
     record PaymentResponse(long reservationId, ReservationStatus status, long amount, long balance) {}
 
     @PostMapping("/performances/{performanceId}/holds")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Refusals({NOT_FOUND, SALES_CLOSED, NOT_ADMITTED, TOO_MANY_SEATS, INVALID_SEATS, SEAT_UNAVAILABLE})
     ResponseEntity<ReservationResponse> hold(
             @AuthenticationPrincipal MemberPrincipal me,
             @PathVariable long performanceId,
@@ -69,22 +85,28 @@ class BookingApiController {
     }
 
     @GetMapping("/reservations/{reservationId}")
+    @Refusals(NOT_FOUND)
     ReservationResponse one(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long reservationId) {
         return ReservationResponse.of(reservations.one(me.id(), reservationId));
     }
 
     @PostMapping("/reservations/{reservationId}/payment")
+    @Refusals({NOT_FOUND, NOT_ADMITTED, INSUFFICIENT_BALANCE, HOLD_EXPIRED, INVALID_STATE})
     PaymentResponse pay(
             @AuthenticationPrincipal MemberPrincipal me,
             @PathVariable long reservationId,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+            @Parameter(description = "any unique text (a UUID): a retry with the same key answers as the first payment")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    @Size(max = 100)
+                    String idempotencyKey) {
         var paid = checkout.pay(me.id(), reservationId, idempotencyKey);
         return new PaymentResponse(paid.reservationId(), ReservationStatus.CONFIRM, paid.amount(), paid.balance());
     }
 
     @DeleteMapping("/reservations/{reservationId}")
-    ResponseEntity<Void> cancel(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long reservationId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Refusals({NOT_FOUND, INVALID_STATE})
+    void cancel(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long reservationId) {
         checkout.cancel(me.id(), reservationId);
-        return ResponseEntity.noContent().build();
     }
 }

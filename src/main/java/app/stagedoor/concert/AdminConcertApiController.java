@@ -3,10 +3,12 @@ package app.stagedoor.concert;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,6 +28,7 @@ class AdminConcertApiController {
     record CreatedResponse(long id, List<Long> performanceIds) {}
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedResponse> create(@Valid @RequestBody ConcertPlan plan) {
         var published = !Boolean.FALSE.equals(plan.published());
         var created = organiser.create(new ConcertPlan(

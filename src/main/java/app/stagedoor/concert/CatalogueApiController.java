@@ -1,6 +1,8 @@
 package app.stagedoor.concert;
 
 import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.shared.Refusals;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,11 +55,13 @@ class CatalogueApiController {
     }
 
     @GetMapping("/concerts/{concertId}")
+    @Refusals(ErrorCode.NOT_FOUND)
     ConcertResponse concert(@PathVariable long concertId) {
         return ConcertResponse.of(catalogue.publishedConcert(concertId));
     }
 
     @GetMapping("/concerts/{concertId}/performances")
+    @Refusals({ErrorCode.NOT_FOUND, ErrorCode.NOT_ADMITTED})
     List<DateResponse> dates(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long concertId) {
         catalogue.publishedConcert(concertId);
         gate.requireAdmitted(me.id(), concertId);
@@ -67,6 +71,7 @@ class CatalogueApiController {
     }
 
     @GetMapping("/performances/{performanceId}/seats")
+    @Refusals({ErrorCode.NOT_FOUND, ErrorCode.NOT_ADMITTED})
     List<SeatResponse> seats(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long performanceId) {
         var map = catalogue.seatMap(performanceId);
         if (!map.concert().published()) {

@@ -1,6 +1,8 @@
 package app.stagedoor.queue;
 
 import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.shared.Refusals;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,7 @@ class AdminQueueApiController {
     record StatsResponse(long waiting, long active, long admittedTotal, long expiredTotal) {}
 
     @PutMapping("/queue-settings")
+    @Refusals(ErrorCode.NOT_FOUND)
     QueueSettings settings(
             @AuthenticationPrincipal MemberPrincipal me,
             @PathVariable long concertId,
@@ -32,6 +35,7 @@ class AdminQueueApiController {
     }
 
     @GetMapping("/queue-stats")
+    @Refusals(ErrorCode.NOT_FOUND)
     StatsResponse stats(@PathVariable long concertId) {
         var stats = waitingRoom.stats(concertId);
         return new StatsResponse(stats.waiting(), stats.active(), stats.admittedTotal(), stats.expiredTotal());

@@ -1,9 +1,12 @@
 package app.stagedoor.queue;
 
 import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.shared.Refusals;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -58,21 +62,27 @@ class QueueApiController {
     }
 
     @PostMapping
+    @Refusals({ErrorCode.NOT_FOUND, ErrorCode.SALES_NOT_OPEN})
     TicketResponse join(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long concertId) {
         return TicketResponse.of(waitingRoom.join(me.id(), concertId));
     }
 
     @GetMapping
+    @Refusals(ErrorCode.NOT_FOUND)
     TicketResponse status(
             @AuthenticationPrincipal MemberPrincipal me,
             @PathVariable long concertId,
-            @RequestHeader(name = TICKET_HEADER, required = false) String ticket) {
+            @Parameter(
+                            description =
+                                    "the `token` of your last answer: a poll works without it, but costs the server a database read")
+                    @RequestHeader(name = TICKET_HEADER, required = false)
+                    String ticket) {
         return TicketResponse.of(waitingRoom.status(me.id(), concertId, ticket));
     }
 
     @DeleteMapping
-    ResponseEntity<Void> leave(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long concertId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void leave(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long concertId) {
         waitingRoom.leave(me.id(), concertId);
-        return ResponseEntity.noContent().build();
     }
 }

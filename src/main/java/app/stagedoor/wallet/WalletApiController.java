@@ -1,6 +1,8 @@
 package app.stagedoor.wallet;
 
 import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.shared.Refusals;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,6 +42,7 @@ class WalletApiController {
     }
 
     @PostMapping("/charges")
+    @Refusals({ErrorCode.INVALID_AMOUNT, ErrorCode.BALANCE_LIMIT})
     Balance charge(@AuthenticationPrincipal MemberPrincipal me, @Valid @RequestBody ChargeRequest request) {
         return new Balance(wallets.charge(me.id(), request.amount()));
     }

@@ -17,8 +17,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Three filter chains: the token endpoint (HTTP Basic), the rest of the API (bearer tokens, no
- * session, so no CSRF), and the pages (form login, session, CSRF on every form and htmx request).
+ * Four filter chains: the token endpoint (HTTP Basic), the rest of the API (bearer tokens, no
+ * session, so no CSRF), the API's documentation (open to anyone, read only), and the pages (form
+ * login, session, CSRF on every form and htmx request).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,6 +27,14 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none';"
             + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The pages' policy plus the one {@code <style>} element Swagger UI's script writes into its
+     * page (by its hash, so nothing else inline is let in; SwaggerUiJourneyTest names the hash
+     * a new Swagger UI needs).
+     */
+    static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace(
+            "style-src 'self';", "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
 
     @Bean
     LoginThrottle loginThrottle(RateLimiter limiter, WebProperties web, RateLimits limits) {
@@ -48,7 +57,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain tokenEndpoint(HttpSecurity http, Problems problems) throws Exception {
-        return http.securityMatcher("/api/v1/auth/token")
+        return http.securityMatcher(TokenController.PATH)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.basicEntryPoint()))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems.basicEntryPoint()))
@@ -83,8 +92,29 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The OpenAPI document and Swagger UI, to read without signing in. Swagger UI's page is the
+     * only one here that runs scripts other than the app's own, so it gets a policy of its own;
+     * the pages keep theirs.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain documentation(HttpSecurity http) throws Exception {
+        return http.securityMatcher(
+                        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(SWAGGER_UI_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/", "/signup", "/login", "/error", "/lang", "/favicon.ico")

@@ -9,13 +9,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TokenController {
 
+    static final String PATH = "/api/v1/auth/token";
+
     private final ApiTokens tokens;
 
     TokenController(ApiTokens tokens) {
         this.tokens = tokens;
     }
 
-    @PostMapping("/api/v1/auth/token")
+    @PostMapping(PATH)
     ApiTokens.IssuedToken token(@AuthenticationPrincipal MemberPrincipal member) {
         return tokens.issue(member);
     }
