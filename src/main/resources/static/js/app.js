@@ -75,3 +75,12 @@
     }
   });
 })();
+
+// The door's field: after each answer it is empty and focused again, ready for the next scan.
+document.addEventListener("htmx:afterRequest", function (event) {
+  var form = event.target.closest && event.target.closest("form[data-check-in]");
+  if (!form) return;
+  form.reset();
+  var field = form.querySelector("input[name=code]");
+  if (field) field.focus();
+});

@@ -6,6 +6,7 @@ import static app.stagedoor.shared.ErrorCode.INVALID_SEATS;
 import static app.stagedoor.shared.ErrorCode.INVALID_STATE;
 import static app.stagedoor.shared.ErrorCode.NOT_ADMITTED;
 import static app.stagedoor.shared.ErrorCode.NOT_FOUND;
+import static app.stagedoor.shared.ErrorCode.REFUND_CLOSED;
 import static app.stagedoor.shared.ErrorCode.SALES_CLOSED;
 import static app.stagedoor.shared.ErrorCode.SEAT_UNAVAILABLE;
 import static app.stagedoor.shared.ErrorCode.TOO_MANY_SEATS;
@@ -40,11 +41,13 @@ class BookingApiController {
     private final Holds holds;
     private final Reservations reservations;
     private final Checkout checkout;
+    private final Refunds refunds;
 
-    BookingApiController(Holds holds, Reservations reservations, Checkout checkout) {
+    BookingApiController(Holds holds, Reservations reservations, Checkout checkout, Refunds refunds) {
         this.holds = holds;
         this.reservations = reservations;
         this.checkout = checkout;
+        this.refunds = refunds;
     }
 
     record HoldRequest(@NotNull @Size(max = 100) List<Long> seatIds) {}
@@ -56,13 +59,39 @@ class BookingApiController {
             List<Long> seatIds,
             long amount,
             Instant expiresAt,
-            CancelReason cancelReason) {
+            CancelReason cancelReason,
+            String bookingNumber,
+            List<TicketResponse> tickets,
+            Long refunded,
+            Long fee,
+            RefundReason refundReason) {
 
         static ReservationResponse of(ReservationView r) {
             return new ReservationResponse(
-                    r.id(), r.status(), r.performanceId(), r.seatIds(), r.amount(), r.expiresAt(), r.cancelReason());
+                    r.id(),
+                    r.status(),
+                    r.performanceId(),
+                    r.seatIds(),
+                    r.amount(),
+                    r.expiresAt(),
+                    r.cancelReason(),
+                    r.bookingNumber(),
+                    r.tickets().stream().map(TicketResponse::of).toList(),
+                    r.refundAmount(),
+                    r.refundFee(),
+                    r.refundReason());
         }
     }
+
+    /** A ticket of one's own reservation: its seat, the code to show at the door, and its state. */
+    record TicketResponse(long seatId, String code, TicketStatus status) {
+
+        static TicketResponse of(Ticket ticket) {
+            return new TicketResponse(ticket.seatId(), ticket.code(), ticket.status());
+        }
+    }
+
+    record RefundResponse(long reservationId, ReservationStatus status, long refunded, long fee, long balance) {}
 
     record PaymentResponse(long reservationId, ReservationStatus status, long amount, long balance) {}
 
@@ -101,6 +130,14 @@ class BookingApiController {
                     String idempotencyKey) {
         var paid = checkout.pay(me.id(), reservationId, idempotencyKey);
         return new PaymentResponse(paid.reservationId(), ReservationStatus.CONFIRM, paid.amount(), paid.balance());
+    }
+
+    @PostMapping("/reservations/{reservationId}/refund")
+    @Refusals({NOT_FOUND, INVALID_STATE, REFUND_CLOSED})
+    RefundResponse refund(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long reservationId) {
+        var refunded = refunds.refund(me.id(), reservationId);
+        return new RefundResponse(
+                refunded.reservationId(), refunded.status(), refunded.refunded(), refunded.fee(), refunded.balance());
     }
 
     @DeleteMapping("/reservations/{reservationId}")

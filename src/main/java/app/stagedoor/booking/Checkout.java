@@ -15,9 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Paying and cancelling a reservation. Paying is one transaction: REQUEST → CONFIRM, the wallet
- * debit with its ledger entry, the payment record, the seats RESERVED → BOOKED; after commit an
- * event uses the fan's admission up. The reservation's row is locked first, so a double click, two
- * tabs or a replay charge once, and a payment and the expiry sweeper never both win.
+ * debit with its ledger entry, the payment record, the seats RESERVED → BOOKED and a ticket per
+ * seat; after commit an event uses the fan's admission up. The reservation's row is locked first,
+ * so a double click, two tabs or a replay charge once, and a payment and the expiry sweeper never
+ * both win.
  */
 @Service
 class Checkout {
@@ -32,6 +33,7 @@ class Checkout {
     private final Wallets wallets;
     private final SeatInventory inventory;
     private final Releases releases;
+    private final ETicketStore tickets;
     private final AdmissionGate gate;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -43,6 +45,7 @@ class Checkout {
             Wallets wallets,
             SeatInventory inventory,
             Releases releases,
+            ETicketStore tickets,
             AdmissionGate gate,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -52,6 +55,7 @@ class Checkout {
         this.wallets = wallets;
         this.inventory = inventory;
         this.releases = releases;
+        this.tickets = tickets;
         this.gate = gate;
         this.events = events;
         this.clock = clock;
@@ -88,31 +92,31 @@ class Checkout {
         reservation.confirm(now);
         // like the dates and the seats, checkout is for fans the waiting room has let in
         gate.requireAdmitted(memberId, reservation.concertId());
-        if (reservations.markConfirmed(reservationId, now) != 1) {
-            throw new IllegalStateException("reservation " + reservationId + " changed under its lock");
-        }
-        long balance = wallets.debit(memberId, reservation.amount(), "reservation:" + reservationId);
+        reservations.save(reservation);
+        long balance = wallets.debit(memberId, reservation.amount(), BookingLedger.payment(reservationId));
         int booked = inventory.book(reservationId);
         if (booked != reservation.seats().size()) {
             throw new IllegalStateException("reservation " + reservationId + " holds " + booked + " of its seats");
         }
+        tickets.issue(reservation, now);
         payments.save(new Payment(null, reservationId, memberId, reservation.amount(), balance, idempotencyKey, now));
         events.publishEvent(new ReservationConfirmed(
                 reservationId, memberId, reservation.concertId(), reservation.performanceId(), reservation.amount()));
         return new Paid(reservationId, reservation.amount(), balance, false);
     }
 
-    /** The fan lets an unpaid hold go. */
+    /**
+     * The fan lets an unpaid hold go.
+     *
+     * @throws DomainException {@code NOT_FOUND} for another fan's reservation, {@code INVALID_STATE}
+     *     once paid or cancelled
+     */
     @Transactional
     void cancel(long memberId, long reservationId) {
         var reservation = reservations
-                .findById(reservationId)
+                .lockById(reservationId)
                 .filter(r -> r.belongsTo(memberId))
                 .orElseThrow(DomainException::notFound);
-        if (!releases.release(reservationId, CancelReason.CANCELLED, clock.instant())) {
-            throw new DomainException(
-                    ErrorCode.INVALID_STATE,
-                    java.util.Map.of("state", reservation.status().name()));
-        }
+        releases.cancel(reservation, CancelReason.CANCELLED, clock.instant());
     }
 }

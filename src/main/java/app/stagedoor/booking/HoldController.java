@@ -38,15 +38,14 @@ class HoldController {
         try {
             var reservation = holds.hold(me.id(), performanceId, seatIds);
             return "redirect:/reservations/" + reservation.id() + "/checkout";
+        } catch (SeatsUnavailable taken) {
+            redirect.addFlashAttribute("takenSeats", taken.places()); // the page names them in its language
+            return "redirect:/performances/" + performanceId + "/seats";
         } catch (NotAdmitted refused) {
             return "redirect:/concerts/" + refused.concertId() + "/waiting-room";
         } catch (DomainException refused) {
             if (refused.code() == ErrorCode.NOT_FOUND) {
                 throw refused;
-            }
-            if (refused.properties().get("seatLabels") instanceof List<?> taken) {
-                redirect.addFlashAttribute("takenSeats", taken); // the page names them in its language
-                return "redirect:/performances/" + performanceId + "/seats";
             }
             redirect.addFlashAttribute("holdError", messages.getMessage(refused, LocaleContextHolder.getLocale()));
             return "redirect:/performances/" + performanceId + "/seats";

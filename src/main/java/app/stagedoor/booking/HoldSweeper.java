@@ -40,8 +40,7 @@ class HoldSweeper {
         int released = 0;
         for (long id : reservations.findExpired(clock.instant(), properties.sweepBatch())) {
             try {
-                if (Boolean.TRUE.equals(
-                        transaction.execute(status -> releases.release(id, CancelReason.EXPIRED, clock.instant())))) {
+                if (Boolean.TRUE.equals(transaction.execute(status -> releases.releaseLapsed(id, clock.instant())))) {
                     released++;
                 }
             } catch (RuntimeException failure) {

@@ -9,12 +9,9 @@ import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.resilience.annotation.Retryable;
@@ -67,8 +64,8 @@ class Holds {
      * so it is simply tried again, and then holds or finds its seats taken.
      *
      * @throws DomainException {@code INVALID_SEATS} for no, repeated or foreign seats, {@code
-     *     NOT_ADMITTED} without an admission, {@code TOO_MANY_SEATS} past the fan's limit, {@code
-     *     SEAT_UNAVAILABLE} (naming the seats) when any seat was taken; then nothing is held
+     *     NOT_ADMITTED} without an admission, {@code TOO_MANY_SEATS} past the fan's limit, {@link
+     *     SeatsUnavailable} (naming the seats) when any seat was taken; then nothing is held
      */
     @Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 3, delay = 20, jitter = 10)
     public Reservation hold(long memberId, long performanceId, List<Long> seatIds) {
@@ -93,9 +90,7 @@ class Holds {
             return transaction.execute(status -> {
                 guard.enter(sorted);
                 var now = clock.instant();
-                inventory
-                        .lapsedHolds(sorted, now)
-                        .forEach(lapsed -> releases.release(lapsed, CancelReason.EXPIRED, now));
+                inventory.lapsedHolds(sorted, now).forEach(lapsed -> releases.releaseLapsed(lapsed, now));
                 var seats = inventory.seatsOf(performanceId, sorted, now);
                 if (seats.size() != sorted.size()) {
                     throw new DomainException(ErrorCode.INVALID_SEATS);
@@ -106,7 +101,7 @@ class Holds {
                         terms.concertId(),
                         performanceId,
                         seats.stream()
-                                .map(s -> ReservationSeat.held(s.id(), s.label(), s.price()))
+                                .map(s -> ReservationSeat.held(s.id(), s.place(), s.price()))
                                 .toList(),
                         now,
                         // the countdown is honest: a hold lasts no longer than the admission it was made in
@@ -122,16 +117,13 @@ class Holds {
             // the guard's count, or the unique key behind every guard: name the seats as they are now
             var current = inventory.seatsOf(performanceId, sorted);
             var gone = current.stream().filter(s -> !s.isAvailable()).toList();
-            throw taken(gone.isEmpty() ? current : gone);
-        } catch (DomainException refused) {
-            if (refused.code() != ErrorCode.SEAT_UNAVAILABLE
-                    || refused.properties().containsKey("seatLabels")) {
+            throw SeatsUnavailable.of(gone.isEmpty() ? current : gone);
+        } catch (SeatsUnavailable refused) {
+            if (refused.isNamed()) {
                 throw refused;
             }
             // the named lock knows only the id of the seat it gave up waiting for: name it like the rest
-            @SuppressWarnings("unchecked")
-            var waitedFor = (List<Long>) refused.properties().get("seatIds");
-            throw taken(inventory.seatsOf(performanceId, waitedFor));
+            throw SeatsUnavailable.of(inventory.seatsOf(performanceId, refused.seatIds()));
         }
     }
 
@@ -149,18 +141,7 @@ class Holds {
     private static void refuseTaken(List<SeatView> seats) {
         var gone = seats.stream().filter(s -> !s.isAvailable()).toList();
         if (!gone.isEmpty()) {
-            throw taken(gone);
+            throw SeatsUnavailable.of(gone);
         }
-    }
-
-    private static DomainException taken(List<SeatView> gone) {
-        return new DomainException(
-                ErrorCode.SEAT_UNAVAILABLE,
-                Map.of(
-                        "seatIds",
-                        new ArrayList<>(gone.stream().map(SeatView::id).toList()),
-                        "seatLabels",
-                        new ArrayList<>(gone.stream().map(SeatView::label).toList())),
-                gone.stream().map(SeatView::label).collect(Collectors.joining(", ")));
     }
 }

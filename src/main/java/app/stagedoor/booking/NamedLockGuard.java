@@ -1,10 +1,7 @@
 package app.stagedoor.booking;
 
-import app.stagedoor.shared.DomainException;
-import app.stagedoor.shared.ErrorCode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -40,7 +37,7 @@ class NamedLockGuard implements SeatGuard {
         for (long seatId : seatIds) {
             Integer granted = jdbc.queryForObject("SELECT GET_LOCK(?, ?)", Integer.class, PREFIX + seatId, seconds);
             if (granted == null || granted != 1) {
-                throw new DomainException(ErrorCode.SEAT_UNAVAILABLE, Map.of("seatIds", List.of(seatId)), "#" + seatId);
+                throw SeatsUnavailable.waitedFor(seatId);
             }
         }
     }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * REQUEST → CANCEL with everything that goes with it: the seats back to AVAILABLE, out of the
- * reservation's live seats, and off the fan's count. Runs inside the caller's transaction; used by
+ * REQUEST → CANCEL with everything that goes with it: the reservation decides and is saved, its
+ * seats go back to AVAILABLE and off the fan's count. Runs inside the caller's transaction; used by
  * the fan's cancel, the sweeper and a hold that finds a lapsed hold on its seats.
  */
 @Component
@@ -23,26 +23,28 @@ class Releases {
     }
 
     /**
-     * @return whether this call cancelled it; false when it was paid or cancelled meanwhile, or (for
-     *     {@code EXPIRED}) has not run out yet
+     * Cancels a reservation whose row the caller has locked.
+     *
+     * @throws app.stagedoor.shared.DomainException {@code INVALID_STATE} when the reservation may not
+     *     be cancelled for this reason (see {@link Reservation#cancel})
      */
-    boolean release(long reservationId, CancelReason reason, Instant now) {
-        var reservation = reservations.lockById(reservationId).orElse(null);
-        if (reservation == null
-                || reservation.status() != ReservationStatus.REQUEST
-                || (reason == CancelReason.EXPIRED && !reservation.isExpiredAt(now))) {
-            return false;
-        }
-        reservation.cancel(reason, now);
-        if (reservations.markCancelled(reservationId, reason.name(), now) != 1) {
-            return false;
-        }
-        inventory.release(reservationId);
-        reservations.releaseSeats(reservationId);
+    void cancel(Reservation locked, CancelReason reason, Instant now) {
+        locked.cancel(reason, now);
+        reservations.save(locked);
+        inventory.release(locked.id());
         fanSeats.giveBack(
-                reservation.memberId(),
-                reservation.performanceId(),
-                reservation.seats().size());
-        return true;
+                locked.memberId(), locked.performanceId(), locked.seats().size());
+    }
+
+    /**
+     * Cancels the hold if it has run out unpaid.
+     *
+     * @return whether this call cancelled it; false when it was paid, cancelled meanwhile or still
+     *     has time left
+     */
+    boolean releaseLapsed(long reservationId, Instant now) {
+        var lapsed = reservations.lockById(reservationId).filter(r -> r.mayBeCancelled(CancelReason.EXPIRED, now));
+        lapsed.ifPresent(reservation -> cancel(reservation, CancelReason.EXPIRED, now));
+        return lapsed.isPresent();
     }
 }

@@ -1,8 +1,11 @@
 package app.stagedoor.booking;
 
+import app.stagedoor.concert.SeatStatus;
+import app.stagedoor.shared.Codes;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -12,13 +15,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A fan's reservation of held seats: REQUEST until paid (CONFIRM) or cancelled (CANCEL). Its
- * methods decide whether a transition is allowed; the repository then makes it with a statement
- * conditional on the state this decision saw.
+ * A fan's reservation of held seats: REQUEST until paid (CONFIRM) or cancelled (CANCEL), and a paid
+ * one may be refunded (REFUNDED). Its
+ * methods decide whether a transition is allowed and make it, seats included; callers hold the
+ * reservation's row lock ({@code lockById}) and save what it decided, and the version makes a save
+ * without that lock fail rather than overwrite.
  */
 @Table("reservations")
 class Reservation {
@@ -36,9 +42,17 @@ class Reservation {
     private Instant confirmedAt;
     private Instant cancelledAt;
     private CancelReason cancelReason;
+    private final String bookingNumber;
+    private Instant refundedAt;
+    private Long refundAmount;
+    private Long refundFee;
+    private RefundReason refundReason;
+
+    @Version
+    private Long version;
 
     @MappedCollection(idColumn = "reservation_id")
-    private final Set<ReservationSeat> seats;
+    private Set<ReservationSeat> seats;
 
     @PersistenceCreator
     Reservation(
@@ -53,6 +67,12 @@ class Reservation {
             Instant confirmedAt,
             Instant cancelledAt,
             CancelReason cancelReason,
+            String bookingNumber,
+            Instant refundedAt,
+            Long refundAmount,
+            Long refundFee,
+            RefundReason refundReason,
+            Long version,
             Set<ReservationSeat> seats) {
         this.id = id;
         this.memberId = memberId;
@@ -65,13 +85,26 @@ class Reservation {
         this.confirmedAt = confirmedAt;
         this.cancelledAt = cancelledAt;
         this.cancelReason = cancelReason;
+        this.bookingNumber = bookingNumber;
+        this.refundedAt = refundedAt;
+        this.refundAmount = refundAmount;
+        this.refundFee = refundFee;
+        this.refundReason = refundReason;
+        this.version = version;
+        this.seats = inSeatOrder(seats);
+    }
+
+    private static Set<ReservationSeat> inSeatOrder(Set<ReservationSeat> seats) {
         // in seat order: the seats are inserted in this order, and every hold claiming seats in the
         // same order is what keeps two holds sharing several seats from deadlocking
         Set<ReservationSeat> inSeatOrder = seats.stream()
                 .sorted(Comparator.comparingLong(ReservationSeat::seatId))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        this.seats = Collections.unmodifiableSet(inSeatOrder);
+        return Collections.unmodifiableSet(inSeatOrder);
     }
+
+    /** 예매번호: ten random characters, never a sequence. */
+    static final int BOOKING_NUMBER_LENGTH = 10;
 
     /** A new hold: REQUEST, for the sum of the seats' prices, until {@code expiresAt}. */
     static Reservation hold(
@@ -97,6 +130,12 @@ class Reservation {
                 null,
                 null,
                 null,
+                Codes.random(BOOKING_NUMBER_LENGTH),
+                null,
+                null,
+                null,
+                null,
+                null,
                 new LinkedHashSet<>(seats));
     }
 
@@ -109,13 +148,14 @@ class Reservation {
     void confirm(Instant now) {
         switch (status) {
             case REQUEST -> {
-                if (!expiresAt.isAfter(now)) {
+                if (isExpiredAt(now)) {
                     throw new DomainException(ErrorCode.HOLD_EXPIRED);
                 }
                 status = ReservationStatus.CONFIRM;
                 confirmedAt = now;
             }
-            case CONFIRM -> throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", "CONFIRM"));
+            case CONFIRM, REFUNDED ->
+                throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", status.name()));
             case CANCEL ->
                 throw cancelReason == CancelReason.EXPIRED
                         ? new DomainException(ErrorCode.HOLD_EXPIRED)
@@ -124,25 +164,75 @@ class Reservation {
     }
 
     /**
-     * REQUEST → CANCEL. A fan may cancel any time before paying; the sweeper only once the hold ran
-     * out.
+     * REQUEST → CANCEL, and the seats stop being live (they may be held by others again). A fan may
+     * cancel any time before paying; the sweeper only once the hold ran out.
      *
-     * @throws DomainException {@code INVALID_STATE} for a paid or already cancelled reservation
+     * @throws DomainException {@code INVALID_STATE} for a paid or already cancelled reservation, or
+     *     for {@code EXPIRED} while the hold has time left
      */
     void cancel(CancelReason reason, Instant now) {
-        if (status != ReservationStatus.REQUEST) {
+        if (!mayBeCancelled(reason, now)) {
             throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", status.name()));
-        }
-        if (reason == CancelReason.EXPIRED && expiresAt.isAfter(now)) {
-            throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", "REQUEST"));
         }
         status = ReservationStatus.CANCEL;
         cancelledAt = now;
         cancelReason = reason;
+        letSeatsGo();
     }
 
+    /**
+     * What refunding would give back now under the concert's schedule, without changing anything
+     * (the fan sees it before confirming).
+     *
+     * <p>A refund is its own state rather than CANCEL with a reason: CANCEL means the fan was never
+     * charged, REFUNDED that money moved twice (paid, then given back less a fee). Pages, the
+     * API, revenue and the ledger all tell the two apart, and REFUNDED can only follow CONFIRM.
+     *
+     * @throws DomainException {@code INVALID_STATE} unless paid, {@code REFUND_CLOSED} on the show's
+     *     day
+     */
+    RefundSchedule.Quote quoteRefund(RefundSchedule schedule, Instant startsAt, ZoneId zone, Instant now) {
+        requireConfirmed();
+        return schedule.quote(amount, confirmedAt, startsAt, zone, now);
+    }
+
+    /**
+     * CONFIRM → REFUNDED with this quote: the seats stop being live, so they can be sold again. The
+     * caller voids the tickets first (one conditional update) and gives the money back.
+     *
+     * @throws DomainException {@code INVALID_STATE} unless paid
+     */
+    void refund(RefundSchedule.Quote quote, RefundReason reason, Instant now) {
+        requireConfirmed();
+        if (quote.amount() != amount) {
+            throw new IllegalArgumentException("a quote for " + quote.amount() + ", not " + amount);
+        }
+        status = ReservationStatus.REFUNDED;
+        refundedAt = now;
+        refundAmount = quote.refund();
+        refundFee = quote.fee();
+        refundReason = reason;
+        letSeatsGo();
+    }
+
+    private void requireConfirmed() {
+        if (status != ReservationStatus.CONFIRM) {
+            throw new DomainException(ErrorCode.INVALID_STATE, Map.of("state", status.name()));
+        }
+    }
+
+    /** Whether {@link #cancel} would be allowed. */
+    boolean mayBeCancelled(CancelReason reason, Instant now) {
+        return status == ReservationStatus.REQUEST && (reason != CancelReason.EXPIRED || isExpiredAt(now));
+    }
+
+    /** An unpaid hold whose time is up, whether or not the sweeper got to it yet. */
     boolean isExpiredAt(Instant now) {
-        return status == ReservationStatus.REQUEST && !expiresAt.isAfter(now);
+        return status == ReservationStatus.REQUEST && SeatStatus.lapsed(expiresAt, now);
+    }
+
+    private void letSeatsGo() {
+        seats = inSeatOrder(seats.stream().map(ReservationSeat::released).collect(Collectors.toSet()));
     }
 
     boolean belongsTo(long member) {
@@ -187,6 +277,26 @@ class Reservation {
 
     CancelReason cancelReason() {
         return cancelReason;
+    }
+
+    String bookingNumber() {
+        return bookingNumber;
+    }
+
+    Instant refundedAt() {
+        return refundedAt;
+    }
+
+    Long refundAmount() {
+        return refundAmount;
+    }
+
+    Long refundFee() {
+        return refundFee;
+    }
+
+    RefundReason refundReason() {
+        return refundReason;
     }
 
     /** The seats in map order. */

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
-/** Reservations. Transitions are conditional on the state the aggregate saw. */
+/**
+ * Reservations. A transition locks the row ({@link #lockById}), lets the aggregate decide and saves
+ * it; the queries below are the sweeper's and the sales view's.
+ */
 interface ReservationRepository extends Repository<Reservation, Long> {
 
     Reservation save(Reservation reservation);
@@ -21,28 +23,14 @@ interface ReservationRepository extends Repository<Reservation, Long> {
 
     List<Reservation> findByMemberIdOrderByIdDesc(long memberId, Pageable page);
 
-    @Modifying
-    @Query(
-            "UPDATE reservations SET status = 'CONFIRM', confirmed_at = :now WHERE id = :id AND status = 'REQUEST' AND expires_at > :now")
-    int markConfirmed(long id, Instant now);
-
-    @Modifying
-    @Query(
-            "UPDATE reservations SET status = 'CANCEL', cancelled_at = :now, cancel_reason = :reason WHERE id = :id AND status = 'REQUEST'")
-    int markCancelled(long id, String reason, Instant now);
-
-    /** A cancelled reservation lets its seats go: they may be in a live reservation again. */
-    @Modifying
-    @Query("UPDATE reservation_seats SET live_seat_id = NULL WHERE reservation_id = :id")
-    int releaseSeats(long id);
-
     @Query(
             "SELECT id FROM reservations WHERE status = 'REQUEST' AND expires_at <= :now ORDER BY expires_at LIMIT :limit")
     List<Long> findExpired(Instant now, int limit);
 
+    /** Holds and paid reservations of a date, for its cancellation. */
     @Query(
-            "SELECT COALESCE(SUM(amount), 0) FROM reservations WHERE performance_id = :performanceId AND status = 'CONFIRM'")
-    long revenue(long performanceId);
+            "SELECT id FROM reservations WHERE performance_id = :performanceId AND status IN ('REQUEST', 'CONFIRM') ORDER BY id")
+    List<Long> findLiveOf(long performanceId);
 
     @Query("""
             SELECT COUNT(*) FROM reservations

@@ -1,8 +1,13 @@
 package app.stagedoor.booking;
 
-/** A reservation's states: REQUEST → CONFIRM (paid) or REQUEST → CANCEL; both final. */
+/**
+ * REQUEST → CONFIRM (paid) or REQUEST → CANCEL (never charged: the hold lapsed or was let go);
+ * CONFIRM → REFUNDED (the money went back less the fee, the seats are on sale again). CANCEL and
+ * REFUNDED are final.
+ */
 public enum ReservationStatus {
     REQUEST,
     CONFIRM,
-    CANCEL
+    CANCEL,
+    REFUNDED
 }

@@ -12,8 +12,7 @@ interface SeatGuard {
     /**
      * Called first in the hold's transaction, with the seat ids in ascending order.
      *
-     * @throws app.stagedoor.shared.DomainException {@code SEAT_UNAVAILABLE} when a seat stays
-     *     contended longer than a fan should wait
+     * @throws SeatsUnavailable when a seat stays contended longer than a fan should wait
      */
     void enter(List<Long> seatIds);
 

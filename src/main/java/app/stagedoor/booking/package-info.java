@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Booking",
-        allowedDependencies = {"concert", "member", "shared", "wallet"})
+        allowedDependencies = {"concert", "member", "shared", "wallet", "web"})
 package app.stagedoor.booking;

@@ -17,6 +17,7 @@ public class Catalogue {
     private final SeatStore seats;
     private final PosterStore posters;
     private final JdbcClient jdbc;
+    private final PerformanceCancellations cancellations;
     private final Clock clock;
 
     Catalogue(
@@ -25,12 +26,14 @@ public class Catalogue {
             SeatStore seats,
             PosterStore posters,
             JdbcClient jdbc,
+            PerformanceCancellations cancellations,
             Clock clock) {
         this.concerts = concerts;
         this.performances = performances;
         this.seats = seats;
         this.posters = posters;
         this.jdbc = jdbc;
+        this.cancellations = cancellations;
         this.clock = clock;
     }
 
@@ -88,8 +91,9 @@ public class Catalogue {
 
     /** The terms of selling a date's seats, in one read (holds ask this on every attempt). */
     public Optional<SaleTerms> saleTerms(long performanceId) {
-        return jdbc.sql("SELECT p.id, p.concert_id, c.published, c.sales_open_at, c.max_seats_per_member, p.starts_at"
-                        + " FROM performances p JOIN concerts c ON c.id = p.concert_id WHERE p.id = ?"
+        return jdbc.sql("SELECT p.id, p.concert_id, c.published, c.sales_open_at, c.max_seats_per_member, p.starts_at,"
+                        + " pc.performance_id IS NOT NULL FROM performances p JOIN concerts c ON c.id = p.concert_id"
+                        + " LEFT JOIN performance_cancellations pc ON pc.performance_id = p.id WHERE p.id = ?"
                         + " AND " + PerformanceRepository.SANE + " AND " + ConcertRepository.SANE)
                 .param(performanceId)
                 .query((rs, n) -> new SaleTerms(
@@ -98,15 +102,19 @@ public class Catalogue {
                         rs.getBoolean(3),
                         rs.getTimestamp(4).toInstant(),
                         rs.getInt(5),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getBoolean(7)))
                 .optional();
     }
 
-    /** The dates fans may still buy: those that have not begun. */
+    /** The dates fans may still buy: those that have not begun and were not cancelled. */
     public List<PerformanceAvailability> upcomingDatesOf(long concertId) {
         var now = clock.instant();
-        return datesOf(concertId).stream()
-                .filter(d -> d.startsAt().isAfter(now))
+        var dates = datesOf(concertId);
+        var cancelled = cancellations.cancelledAmong(
+                dates.stream().map(PerformanceAvailability::id).toList());
+        return dates.stream()
+                .filter(d -> d.startsAt().isAfter(now) && !cancelled.contains(d.id()))
                 .toList();
     }
 

@@ -42,8 +42,7 @@ public class SeatInventory {
         if (seatIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT DISTINCT reservation_id FROM seats"
-                        + " WHERE id IN (:ids) AND status = 'RESERVED' AND held_until <= :now")
+        return jdbc.sql("SELECT DISTINCT reservation_id FROM seats WHERE id IN (:ids) AND " + SeatStore.LAPSED)
                 .param("ids", seatIds)
                 .param("now", Timestamp.from(now))
                 .query(Long.class)
@@ -83,16 +82,24 @@ public class SeatInventory {
                 .update();
     }
 
+    /** BOOKED → AVAILABLE for the seats of a refunded reservation: on sale again at once. */
+    public int releaseBooked(long reservationId) {
+        return jdbc.sql("UPDATE seats SET status = 'AVAILABLE', reservation_id = NULL, held_until = NULL"
+                        + " WHERE reservation_id = ? AND status = 'BOOKED'")
+                .param(reservationId)
+                .update();
+    }
+
     /** Seats of a date by state right now, for the organiser's sales view. */
     public SeatCounts counts(long performanceId) {
         var now = Timestamp.from(clock.instant());
         return jdbc.sql("""
-                        SELECT SUM(CASE WHEN status = 'AVAILABLE' OR (status = 'RESERVED' AND held_until <= :now) THEN 1 ELSE 0 END) AS free,
-                               SUM(CASE WHEN status = 'RESERVED' AND held_until > :now THEN 1 ELSE 0 END) AS held,
+                        SELECT SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS free,
+                               SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS held,
                                SUM(CASE WHEN status = 'BOOKED' THEN 1 ELSE 0 END) AS booked,
                                COUNT(*) AS total
                           FROM seats WHERE performance_id = :performance
-                        """)
+                        """.formatted(SeatStore.FREE, SeatStore.HELD))
                 .param("now", now)
                 .param("performance", performanceId)
                 .query((rs, n) ->

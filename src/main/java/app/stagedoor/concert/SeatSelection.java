@@ -1,5 +1,6 @@
 package app.stagedoor.concert;
 
+import app.stagedoor.shared.SeatPlace;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +45,7 @@ public record SeatSelection(List<SeatView> seats, List<SeatView> lost, int limit
         return seats.stream().anyMatch(seat -> seat.id() == seatId);
     }
 
-    public List<String> lostLabels() {
-        return lost.stream().map(SeatView::label).toList();
+    public List<SeatPlace> lostPlaces() {
+        return lost.stream().map(SeatView::place).toList();
     }
 }

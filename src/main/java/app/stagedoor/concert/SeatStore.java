@@ -21,8 +21,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SeatStore {
 
-    /** A seat counts as free when it is AVAILABLE or its hold has run out. */
-    static final String FREE = "(status = 'AVAILABLE' OR (status = 'RESERVED' AND held_until <= :now))";
+    /**
+     * A hold has lapsed at its {@code held_until} itself, as {@link SeatStatus#lapsed} says in Java:
+     * from then on the seat counts as free, even before the sweeper releases it.
+     */
+    static final String LAPSED = "(status = 'RESERVED' AND held_until <= :now)";
+
+    static final String FREE = "(status = 'AVAILABLE' OR " + LAPSED + ")";
+
+    /** Held and not lapsed. */
+    static final String HELD = "(status = 'RESERVED' AND NOT " + LAPSED + ")";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -110,9 +118,7 @@ class SeatStore {
     private static SeatView seat(ResultSet rs, Instant now) throws SQLException {
         var status = SeatStatus.valueOf(rs.getString("status"));
         var heldUntil = rs.getTimestamp("held_until");
-        if (status == SeatStatus.RESERVED
-                && heldUntil != null
-                && !heldUntil.toInstant().isAfter(now)) {
+        if (status == SeatStatus.RESERVED && heldUntil != null && SeatStatus.lapsed(heldUntil.toInstant(), now)) {
             status = SeatStatus.AVAILABLE;
         }
         return new SeatView(

@@ -1,5 +1,7 @@
 package app.stagedoor.concert;
 
+import app.stagedoor.shared.SeatPlace;
+
 /**
  * A seat as a fan sees it now: a hold past its expiry already shows as {@code AVAILABLE}.
  *
@@ -11,8 +13,7 @@ public record SeatView(long id, String section, int tier, int row, int number, l
         return status == SeatStatus.AVAILABLE;
     }
 
-    /** Section, row and seat number, such as {@code VIP 3-12}. */
-    public String label() {
-        return section + " " + row + "-" + number;
+    public SeatPlace place() {
+        return new SeatPlace(section, row, number);
     }
 }

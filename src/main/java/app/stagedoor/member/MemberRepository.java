@@ -1,6 +1,7 @@
 package app.stagedoor.member;
 
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 interface MemberRepository extends Repository<Member, Long> {
@@ -12,4 +13,7 @@ interface MemberRepository extends Repository<Member, Long> {
     Optional<Member> findByUsername(String username);
 
     boolean existsByUsername(String username);
+
+    @Query("SELECT * FROM members WHERE id IN (:ids)")
+    java.util.List<Member> findAllByIds(java.util.Collection<Long> ids);
 }

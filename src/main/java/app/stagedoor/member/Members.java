@@ -95,4 +95,13 @@ public class Members {
         member.promoteToAdmin();
         repository.save(member);
     }
+
+    /** Usernames by member id, for the organiser's order lists; unknown ids are left out. */
+    public java.util.Map<Long, String> usernames(java.util.Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return repository.findAllByIds(memberIds).stream()
+                .collect(java.util.stream.Collectors.toMap(Member::id, Member::username));
+    }
 }

@@ -6,6 +6,8 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.HashMap;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,9 +30,11 @@ class WalletController {
     static final int PAGE_SIZE = 10;
 
     private final Wallets wallets;
+    private final List<LedgerDescriptions> descriptions;
 
-    WalletController(Wallets wallets) {
+    WalletController(Wallets wallets, List<LedgerDescriptions> descriptions) {
         this.wallets = wallets;
+        this.descriptions = descriptions;
     }
 
     record TopUpForm(
@@ -56,7 +60,7 @@ class WalletController {
     @GetMapping("/wallet/history")
     String history(
             @AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("history", wallets.history(me.id(), Math.max(page, 0), PAGE_SIZE));
+        populateHistory(me, page, model);
         return "wallet/wallet :: history";
     }
 
@@ -115,13 +119,22 @@ class WalletController {
         }
     }
 
+    /** A page of the ledger, each payment and refund with what it was for. */
+    private void populateHistory(MemberPrincipal me, int page, Model model) {
+        var history = wallets.history(me.id(), Math.max(page, 0), PAGE_SIZE);
+        var purposes = new HashMap<Long, LedgerDescriptions.Purpose>();
+        descriptions.forEach(d -> purposes.putAll(d.describe(history.getContent())));
+        model.addAttribute("history", history);
+        model.addAttribute("purposes", purposes);
+    }
+
     /** The page's model; a submitted form stays as it is, with its errors bound to it. */
     private void populate(MemberPrincipal me, int page, Model model) {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new TopUpForm(null));
         }
         model.addAttribute("walletBalance", wallets.balanceOf(me.id()));
-        model.addAttribute("history", wallets.history(me.id(), Math.max(page, 0), PAGE_SIZE));
+        populateHistory(me, page, model);
         model.addAttribute("rules", wallets.rules());
     }
 }

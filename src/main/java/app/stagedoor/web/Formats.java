@@ -1,5 +1,6 @@
 package app.stagedoor.web;
 
+import app.stagedoor.shared.SeatPlace;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,9 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("formats")
 public class Formats {
 
-    /** A seat's stored label, as {@code SeatView.label()} writes it: section, row-number. */
-    private static final Pattern SEAT_LABEL = Pattern.compile("(.+) (\\d+)-(\\d+)");
-
     private final ZoneId defaultZone;
     private final MessageSource messages;
 
@@ -30,23 +27,17 @@ public class Formats {
         this.messages = messages;
     }
 
-    /**
-     * A seat as the seat map names it, {@code VIP · row 1 · seat 5} or {@code VIP · 1열 · 5번}, from
-     * its stored label {@code VIP 1-5} (which reads like a range of seats); any other text as it is.
-     */
-    public String seat(String label) {
-        var parts = SEAT_LABEL.matcher(label);
-        return parts.matches()
-                ? messages.getMessage(
-                        "seats.seatShort",
-                        new Object[] {parts.group(1), parts.group(2), parts.group(3)},
-                        LocaleContextHolder.getLocale())
-                : label;
+    /** A seat as the seat map names it: {@code VIP · row 1 · seat 5} or {@code VIP · 1열 · 5번}. */
+    public String seat(SeatPlace place) {
+        return messages.getMessage(
+                "seats.seatShort",
+                new Object[] {place.section(), place.row(), place.number()},
+                LocaleContextHolder.getLocale());
     }
 
     /** Several seats, as {@link #seat}, in one line. */
-    public String seats(List<String> labels) {
-        return String.join(", ", labels.stream().map(this::seat).toList());
+    public String seats(List<SeatPlace> places) {
+        return String.join(", ", places.stream().map(this::seat).toList());
     }
 
     public String money(long won) {

@@ -15,13 +15,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.stagedoor.concert.NotAdmitted;
+import app.stagedoor.concert.SeatStatus;
+import app.stagedoor.concert.SeatView;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.member.Role;
-import app.stagedoor.shared.DomainException;
-import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.shared.SeatPlace;
 import app.stagedoor.web.PageTest;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -41,26 +41,7 @@ class HoldControllerTest {
 
     @Test
     void a_hold_leads_to_checkout() throws Exception {
-        var held = Reservation.hold(
-                5,
-                3,
-                8,
-                List.of(ReservationSeat.held(81, "VIP 1-1", 100_000)),
-                java.time.Instant.now(),
-                java.time.Instant.now().plusSeconds(300));
-        var saved = new Reservation(
-                42L,
-                5,
-                3,
-                8,
-                ReservationStatus.REQUEST,
-                held.amount(),
-                held.createdAt(),
-                held.expiresAt(),
-                null,
-                null,
-                null,
-                java.util.Set.copyOf(held.seats()));
+        var saved = TestReservations.held(42, 5, java.time.Instant.now());
         given(holds.hold(5, 8, List.of(81L))).willReturn(saved);
         mvc.perform(post("/performances/8/holds")
                         .param("seatIds", "81")
@@ -72,17 +53,15 @@ class HoldControllerTest {
     @Test
     void seats_taken_meanwhile_send_the_fan_back_to_the_map_saying_which() throws Exception {
         given(holds.hold(5, 8, List.of(81L, 82L)))
-                .willThrow(new DomainException(
-                        ErrorCode.SEAT_UNAVAILABLE,
-                        Map.of("seatIds", List.of(82L), "seatLabels", List.of("VIP 1-2")),
-                        "VIP 1-2"));
+                .willThrow(
+                        SeatsUnavailable.of(List.of(new SeatView(82, "VIP", 1, 1, 2, 100_000, SeatStatus.RESERVED))));
         mvc.perform(post("/performances/8/holds")
                         .param("seatIds", "81", "82")
                         .with(user(FAN))
                         .with(csrf())
                         .header("Accept-Language", "en"))
                 .andExpect(redirectedUrl("/performances/8/seats"))
-                .andExpect(flash().attribute("takenSeats", List.of("VIP 1-2")));
+                .andExpect(flash().attribute("takenSeats", List.of(new SeatPlace("VIP", 1, 2))));
     }
 
     @Test

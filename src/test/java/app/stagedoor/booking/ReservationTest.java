@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.shared.SeatPlace;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,9 @@ class ReservationTest {
                 1,
                 2,
                 3,
-                List.of(ReservationSeat.held(10, "VIP 1-1", 100_000), ReservationSeat.held(11, "VIP 1-2", 50_000)),
+                List.of(
+                        ReservationSeat.held(10, new SeatPlace("VIP", 1, 1), 100_000),
+                        ReservationSeat.held(11, new SeatPlace("VIP", 1, 2), 50_000)),
                 NOW,
                 NOW.plusSeconds(300));
     }
@@ -89,5 +92,64 @@ class ReservationTest {
         assertThat(refusal(() -> reservation.cancel(CancelReason.EXPIRED, NOW.plusSeconds(299))))
                 .isEqualTo(ErrorCode.INVALID_STATE);
         assertThat(reservation.status()).isEqualTo(ReservationStatus.REQUEST);
+    }
+
+    @Test
+    void a_cancelled_reservation_lets_its_seats_go_and_a_paid_one_keeps_them() {
+        var cancelled = held();
+        cancelled.cancel(CancelReason.CANCELLED, NOW);
+        assertThat(cancelled.seats()).extracting(ReservationSeat::liveSeatId).containsOnlyNulls();
+
+        var paid = held();
+        paid.confirm(NOW);
+        assertThat(paid.seats()).extracting(ReservationSeat::liveSeatId).containsExactly(10L, 11L);
+    }
+
+    static final RefundSchedule SCHEDULE = RefundSchedule.of(2, new BookingProperties.Refunds(0, 10, 20, 30));
+    static final java.time.ZoneId SEOUL = java.time.ZoneId.of("Asia/Seoul");
+    static final Instant SHOW = NOW.plus(java.time.Duration.ofDays(20));
+
+    @Test
+    void a_paid_reservation_is_refunded_once_under_the_schedule_and_lets_its_seats_go() {
+        var reservation = held();
+        reservation.confirm(NOW);
+        var later = NOW.plus(java.time.Duration.ofDays(2));
+        var quote = reservation.quoteRefund(SCHEDULE, SHOW, SEOUL, later);
+        assertThat(quote.fee()).isEqualTo(15_000);
+        reservation.refund(quote, RefundReason.FAN, later);
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.REFUNDED);
+        assertThat(reservation.refundAmount()).isEqualTo(135_000);
+        assertThat(reservation.refundFee()).isEqualTo(15_000);
+        assertThat(reservation.seats()).extracting(ReservationSeat::liveSeatId).containsOnlyNulls();
+
+        assertThat(refusal(() -> reservation.refund(quote, RefundReason.FAN, later)))
+                .isEqualTo(ErrorCode.INVALID_STATE);
+        assertThat(refusal(() -> reservation.quoteRefund(SCHEDULE, SHOW, SEOUL, later)))
+                .isEqualTo(ErrorCode.INVALID_STATE);
+        assertThat(refusal(() -> reservation.confirm(later))).isEqualTo(ErrorCode.INVALID_STATE);
+        assertThat(refusal(() -> reservation.cancel(CancelReason.CANCELLED, later)))
+                .isEqualTo(ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void only_a_paid_reservation_can_be_refunded() {
+        var unpaid = held();
+        assertThat(refusal(() -> unpaid.quoteRefund(SCHEDULE, SHOW, SEOUL, NOW)))
+                .isEqualTo(ErrorCode.INVALID_STATE);
+        assertThat(refusal(() -> unpaid.refund(RefundSchedule.Quote.inFull(150_000), RefundReason.FAN, NOW)))
+                .isEqualTo(ErrorCode.INVALID_STATE);
+        var letGo = held();
+        letGo.cancel(CancelReason.CANCELLED, NOW);
+        assertThat(refusal(() -> letGo.refund(RefundSchedule.Quote.inFull(150_000), RefundReason.FAN, NOW)))
+                .isEqualTo(ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void a_paid_reservation_cannot_be_refunded_on_the_shows_day() {
+        var reservation = held();
+        reservation.confirm(NOW);
+        assertThat(refusal(() -> reservation.quoteRefund(SCHEDULE, SHOW, SEOUL, SHOW.minusSeconds(60))))
+                .isEqualTo(ErrorCode.REFUND_CLOSED);
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.CONFIRM);
     }
 }

@@ -8,6 +8,7 @@ import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,11 +17,14 @@ import app.stagedoor.concert.Catalogue;
 import app.stagedoor.concert.PerformanceView;
 import app.stagedoor.concert.SeatInventory;
 import app.stagedoor.member.MemberPrincipal;
+import app.stagedoor.member.Members;
 import app.stagedoor.member.Role;
+import app.stagedoor.shared.SeatPlace;
 import app.stagedoor.web.PageTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,15 @@ class SalesControllerTest {
     @MockitoBean
     BookingProperties properties;
 
+    @MockitoBean
+    SalesReport report;
+
+    @MockitoBean
+    ETicketStore tickets;
+
+    @MockitoBean
+    Members members;
+
     @BeforeEach
     void aConcertWithADate() {
         var concert = TestConcerts.view(
@@ -61,7 +74,23 @@ class SalesControllerTest {
         given(catalogue.findConcert(7)).willReturn(Optional.of(concert));
         given(properties.expiringWithin()).willReturn(Duration.ofMinutes(5));
         given(inventory.counts(8)).willReturn(new SeatInventory.SeatCounts(14, 2, 4, 20));
-        given(reservations.revenue(8)).willReturn(400_000L);
+        given(report.money(8)).willReturn(new SalesReport.DateMoney(412_000, 1, 108_000, 12_000));
+        given(tickets.counts(8)).willReturn(new ETicketStore.Counts(3, 4));
+        given(report.bySection(7)).willReturn(List.of(new SalesReport.SectionSales("VIP", 4, 400_000)));
+        given(report.ordersWithSeats(7))
+                .willReturn(List.of(new SalesReport.Order(
+                        21,
+                        "K7Q2M9XR4D",
+                        5,
+                        8,
+                        ReservationStatus.CONFIRM,
+                        200_000,
+                        List.of(new SeatPlace("VIP", 1, 1), new SeatPlace("VIP", 1, 2)),
+                        Instant.parse("2026-12-01T03:00:00Z"),
+                        null,
+                        null,
+                        null)));
+        given(members.usernames(any())).willReturn(Map.of(5L, "=cmd|haeun"));
         given(reservations.holdsExpiringBetween(eq(8L), any(), any())).willReturn(1L);
     }
 
@@ -72,11 +101,41 @@ class SalesControllerTest {
                         .header("HX-Request", "true")
                         .header("Accept-Language", "en"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("₩400,000"), containsString(">14<"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("₩412,000"),
+                                containsString(">14<"),
+                                containsString("1 · ₩108,000"),
+                                containsString("₩12,000"),
+                                containsString("3 / 4"),
+                                containsString("orders.csv"))));
     }
 
     @Test
     void opened_on_its_own_it_sends_the_organiser_to_the_concerts_admin_page() throws Exception {
         mvc.perform(get("/admin/concerts/7/sales").with(user(ADMIN))).andExpect(redirectedUrl("/admin/concerts/7"));
+    }
+
+    @Test
+    void the_orders_export_is_a_utf8_csv_with_a_byte_order_mark_in_the_organisers_language() throws Exception {
+        var korean = mvc.perform(
+                        get("/admin/concerts/7/orders.csv").with(user(ADMIN)).header("Accept-Language", "ko"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("orders-7.csv")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        var text = new String(korean, java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(korean).startsWith(0xEF, 0xBB, 0xBF);
+        org.assertj.core.api.Assertions.assertThat(text.lines().toList())
+                .containsExactly(
+                        "\uFEFF예매번호,예매자,관람일시,좌석,결제 금액(원),상태,결제 일시,환불 일시,환불 금액(원),취소 수수료(원)",
+                        "K7Q2M9XR4D,'=cmd|haeun,2026-12-24 19:30,\"VIP · 1열 · 1번, VIP · 1열 · 2번\",200000,결제 완료,2026-12-01 12:00,,,");
+    }
+
+    @Test
+    void fans_cannot_export_orders() throws Exception {
+        mvc.perform(get("/admin/concerts/7/orders.csv").with(user(new MemberPrincipal(5, "fan", Role.FAN))))
+                .andExpect(status().isForbidden());
     }
 }

@@ -29,4 +29,45 @@ class ReservationsPage extends Page {
                                         .toList()))
                 .toList();
     }
+
+    private org.openqa.selenium.WebElement reservation(long reservationId) {
+        return driver.findElement(
+                By.cssSelector("[data-testid='reservation'][data-reservation-id='" + reservationId + "']"));
+    }
+
+    /** The id of the newest reservation on the page. */
+    long newestReservationId() {
+        return driver.findElements(testId("reservation")).stream()
+                .mapToLong(r -> Long.parseLong(r.getAttribute("data-reservation-id")))
+                .max()
+                .orElseThrow();
+    }
+
+    TicketsPage showTickets(long reservationId) {
+        click(reservation(reservationId).findElement(testId("show-tickets")));
+        return new TicketsPage(driver, baseUrl);
+    }
+
+    boolean offersCancelling(long reservationId) {
+        return !reservation(reservationId)
+                .findElements(testId("cancel-booking"))
+                .isEmpty();
+    }
+
+    RefundPage cancelBooking(long reservationId) {
+        click(reservation(reservationId).findElement(testId("cancel-booking")));
+        return new RefundPage(driver, baseUrl);
+    }
+
+    String refundedNote() {
+        return driver.findElement(testId("refunded")).getText();
+    }
+
+    String statusOf(long reservationId) {
+        return reservation(reservationId).getAttribute("data-status");
+    }
+
+    String refundSummary(long reservationId) {
+        return reservation(reservationId).findElement(testId("refund-summary")).getText();
+    }
 }

@@ -24,6 +24,13 @@ class SeatMapPage extends Page {
                 .size();
     }
 
+    /** The date this map is of, from its address {@code /performances/{id}/seats}. */
+    long performanceId() {
+        var path = driver.getCurrentUrl().replaceAll("[?#].*", "");
+        var parts = path.split("/");
+        return Long.parseLong(parts[parts.length - 2]);
+    }
+
     String statusOf(long seatId) {
         return driver.findElement(By.cssSelector("[data-seat-id='" + seatId + "']"))
                 .getAttribute("data-status");

@@ -52,6 +52,13 @@ class WalletPage extends Page {
                 .toList();
     }
 
+    /** What each payment and refund was for, newest first. */
+    List<String> historyPurposes() {
+        return driver.findElements(By.cssSelector("[data-testid='history'] [data-testid='ledger-purpose']")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
     private static boolean isStale(WebElement element) {
         try {
             element.isDisplayed();

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import app.stagedoor.TestConcerts;
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.member.Role;
+import app.stagedoor.shared.SeatPlace;
 import app.stagedoor.web.PageTest;
 import java.time.Instant;
 import java.util.List;
@@ -120,12 +121,12 @@ class CatalogueControllerTest {
     void a_hold_refused_for_taken_seats_names_them_as_the_map_does_in_the_fans_language() throws Exception {
         given(gate.admittedUntil(5, 3)).willReturn(Optional.of(UNTIL));
         mvc.perform(get("/performances/8/seats")
-                        .flashAttr("takenSeats", List.of("VIP 1-2"))
+                        .flashAttr("takenSeats", List.of(new SeatPlace("VIP", 1, 2)))
                         .with(user(FAN))
                         .header("Accept-Language", "en"))
                 .andExpect(content().string(containsString("Some seats were just taken: VIP · row 1 · seat 2.")));
         mvc.perform(get("/performances/8/seats")
-                        .flashAttr("takenSeats", List.of("VIP 1-2"))
+                        .flashAttr("takenSeats", List.of(new SeatPlace("VIP", 1, 2)))
                         .with(user(FAN))
                         .header("Accept-Language", "ko"))
                 .andExpect(content().string(containsString("VIP · 1열 · 2번")));

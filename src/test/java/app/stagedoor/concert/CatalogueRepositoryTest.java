@@ -27,7 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** The catalogue's storage and its seat queries, on H2 and on MariaDB. */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({SeatStore.class, PosterStore.class, ConcertOrganiser.class, Catalogue.class, CatalogueRepositoryTest.Time.class
+@Import({
+    SeatStore.class,
+    PosterStore.class,
+    ConcertOrganiser.class,
+    Catalogue.class,
+    PerformanceCancellations.class,
+    CatalogueRepositoryTest.Time.class
 })
 @Tag("database")
 @Transactional(propagation = Propagation.NOT_SUPPORTED) // each organiser call commits or rolls back on its own
