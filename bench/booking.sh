@@ -187,6 +187,7 @@ start_app() {
         "--stagedoor.member.admin.password=$ADMIN_PASSWORD" \
         "--stagedoor.web.jwt-secret=$JWT_SECRET" \
         "--stagedoor.booking.guard=$guard" \
+        --stagedoor.web.rate-limits.enabled=false \
         --logging.level.root=warn) >"$GUARD_DIR/app.log" 2>&1 &
     APP_PID=$!
     wait_until_up "$GUARD_DIR/app.log"

@@ -50,7 +50,7 @@ ADMIN_PASSWORD=bench-admin-pass
 # AUTO_SERVER lets the seeding process (H2 Shell) into the database the app holds open. (H2
 # refuses DB_CLOSE_ON_EXIT=FALSE with it, so the app logs a harmless "Database is already closed"
 # at shutdown: H2's shutdown hook wins the race against Spring's.)
-DB_URL="jdbc:h2:file:$RUN_DIR/db;MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE"
+DB_URL="jdbc:h2:file:$RUN_DIR/db;MODE=MySQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE"
 
 SEED_SECONDS=()   # "concert:rows:seconds" per seeded line
 JAVA_CMD=()
@@ -112,6 +112,7 @@ start_app() {
         "--stagedoor.member.admin.password=$ADMIN_PASSWORD"
         --stagedoor.concert.demo.enabled=false
         --stagedoor.queue.abandon-after=2h # seeded fans never poll; they must not be dropped mid-run
+        --stagedoor.web.rate-limits.enabled=false # wrk polls each fan far faster than it is told to
         --logging.level.root=warn)
     log "starting the app on port $PORT in $RUN_DIR"
     (cd "$RUN_DIR" && exec "${JAVA_CMD[@]}") >"$RUN_DIR/app.log" 2>&1 &

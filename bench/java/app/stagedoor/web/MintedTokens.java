@@ -19,7 +19,7 @@ public final class MintedTokens {
 
     /** @param base64Key the app's {@code stagedoor.web.jwt-secret} */
     public MintedTokens(String base64Key, Duration lifetime) {
-        var properties = new WebProperties(base64Key, lifetime, ZoneOffset.UTC);
+        var properties = new WebProperties(base64Key, lifetime, ZoneOffset.UTC, null); // tokens need no rate limits
         this.tokens = new ApiTokens(new SigningKeys(null), properties, Clock.systemUTC());
     }
 

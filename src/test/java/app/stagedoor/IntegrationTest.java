@@ -12,5 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the suite signs up hundreds of fans from one address and polls fast: no rate limits here
+// (RateLimitTest turns them on in a context of its own; wrong passwords are throttled either way)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "stagedoor.web.rate-limits.enabled=false")
 public @interface IntegrationTest {}

@@ -1,5 +1,6 @@
 package app.stagedoor.booking;
 
+import app.stagedoor.concert.Catalogue;
 import app.stagedoor.concert.SeatInventory;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
@@ -26,6 +27,7 @@ class Checkout {
     static final int MAX_KEY_LENGTH = 100;
 
     private final ReservationRepository reservations;
+    private final Catalogue catalogue;
     private final PaymentRepository payments;
     private final Wallets wallets;
     private final SeatInventory inventory;
@@ -35,6 +37,7 @@ class Checkout {
     private final Clock clock;
 
     Checkout(
+            Catalogue catalogue,
             ReservationRepository reservations,
             PaymentRepository payments,
             Wallets wallets,
@@ -44,6 +47,7 @@ class Checkout {
             ApplicationEventPublisher events,
             Clock clock) {
         this.reservations = reservations;
+        this.catalogue = catalogue;
         this.payments = payments;
         this.wallets = wallets;
         this.inventory = inventory;
@@ -56,7 +60,9 @@ class Checkout {
     /**
      * @param idempotencyKey optional; a replay with the same key answers as the first payment did
      * @throws DomainException {@code NOT_FOUND} for another fan's reservation, {@code
-     *     INSUFFICIENT_BALANCE} (the hold stays), {@code HOLD_EXPIRED}, {@code INVALID_STATE}
+     *     INSUFFICIENT_BALANCE} (the hold stays), {@code HOLD_EXPIRED}, {@code INVALID_STATE},
+     *     {@code SALES_CLOSED} or {@code SALES_NOT_OPEN} when the organiser unpublished the concert
+     *     or moved its sales since the hold (the hold stays until it lapses or is cancelled)
      */
     @Transactional
     Paid pay(long memberId, long reservationId, String idempotencyKey) {
@@ -74,7 +80,12 @@ class Checkout {
             }
         }
         var now = clock.instant();
-        // a live hold is the fan's right to pay, to its end, even when their admission ended first
+        // a live hold is the fan's right to pay, to its end, even when their admission ended first;
+        // but the organiser may have unpublished the concert, moved its sales or cancelled the date
+        var terms = catalogue.saleTerms(reservation.performanceId());
+        if (terms.isEmpty() || !terms.get().isOnSaleAt(now)) {
+            throw new DomainException(terms.map(t -> t.refusalAt(now)).orElse(ErrorCode.SALES_CLOSED));
+        }
         reservation.confirm(now);
         reservations.save(reservation);
         long balance = wallets.debit(memberId, reservation.amount(), BookingLedger.payment(reservationId));

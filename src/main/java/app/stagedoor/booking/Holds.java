@@ -79,7 +79,7 @@ class Holds {
         var terms =
                 catalogue.saleTerms(performanceId).filter(SaleTerms::published).orElseThrow(DomainException::notFound);
         if (!terms.isOnSaleAt(clock.instant())) {
-            throw new DomainException(ErrorCode.SALES_CLOSED);
+            throw new DomainException(terms.refusalAt(clock.instant()));
         }
         gate.requireAdmitted(memberId, terms.concertId());
         if (seatIds.size() > terms.maxSeatsPerMember()) {

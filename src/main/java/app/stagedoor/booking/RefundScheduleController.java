@@ -22,33 +22,72 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/concerts/{concertId}/refund-schedule")
 class RefundScheduleController {
 
-    record ScheduleForm(
-            @NotNull(message = "{refund.form.percent}")
-            @Min(value = 0, message = "{refund.form.percent}")
-            @Max(value = 100, message = "{refund.form.percent}")
-            Integer bookingDayPercent,
+    /**
+     * The form: a bean with setters rather than a record, so that a mistyped field ({@code abc},
+     * {@code 2.5}, {@code 1e3}) is a field error and the rest of the form stays as typed (a record
+     * could not be made at all, and the page failed on the missing form).
+     */
+    public static class ScheduleForm {
 
-            @NotNull(message = "{refund.form.percent}")
-            @Min(value = 0, message = "{refund.form.percent}")
-            @Max(value = 100, message = "{refund.form.percent}")
-            Integer weekPercent,
+        @NotNull(message = "{refund.form.percent}")
+        @Min(value = 0, message = "{refund.form.percent}")
+        @Max(value = 100, message = "{refund.form.percent}")
+        private Integer bookingDayPercent;
 
-            @NotNull(message = "{refund.form.percent}")
-            @Min(value = 0, message = "{refund.form.percent}")
-            @Max(value = 100, message = "{refund.form.percent}")
-            Integer threeDaysPercent,
+        @NotNull(message = "{refund.form.percent}")
+        @Min(value = 0, message = "{refund.form.percent}")
+        @Max(value = 100, message = "{refund.form.percent}")
+        private Integer weekPercent;
 
-            @NotNull(message = "{refund.form.percent}")
-            @Min(value = 0, message = "{refund.form.percent}")
-            @Max(value = 100, message = "{refund.form.percent}")
-            Integer dayBeforePercent) {
+        @NotNull(message = "{refund.form.percent}")
+        @Min(value = 0, message = "{refund.form.percent}")
+        @Max(value = 100, message = "{refund.form.percent}")
+        private Integer threeDaysPercent;
+
+        @NotNull(message = "{refund.form.percent}")
+        @Min(value = 0, message = "{refund.form.percent}")
+        @Max(value = 100, message = "{refund.form.percent}")
+        private Integer dayBeforePercent;
 
         static ScheduleForm of(RefundSchedule schedule) {
-            return new ScheduleForm(
-                    schedule.bookingDayPercent(),
-                    schedule.weekPercent(),
-                    schedule.threeDaysPercent(),
-                    schedule.dayBeforePercent());
+            var form = new ScheduleForm();
+            form.bookingDayPercent = schedule.bookingDayPercent();
+            form.weekPercent = schedule.weekPercent();
+            form.threeDaysPercent = schedule.threeDaysPercent();
+            form.dayBeforePercent = schedule.dayBeforePercent();
+            return form;
+        }
+
+        public Integer getBookingDayPercent() {
+            return bookingDayPercent;
+        }
+
+        public void setBookingDayPercent(Integer bookingDayPercent) {
+            this.bookingDayPercent = bookingDayPercent;
+        }
+
+        public Integer getWeekPercent() {
+            return weekPercent;
+        }
+
+        public void setWeekPercent(Integer weekPercent) {
+            this.weekPercent = weekPercent;
+        }
+
+        public Integer getThreeDaysPercent() {
+            return threeDaysPercent;
+        }
+
+        public void setThreeDaysPercent(Integer threeDaysPercent) {
+            this.threeDaysPercent = threeDaysPercent;
+        }
+
+        public Integer getDayBeforePercent() {
+            return dayBeforePercent;
+        }
+
+        public void setDayBeforePercent(Integer dayBeforePercent) {
+            this.dayBeforePercent = dayBeforePercent;
         }
     }
 
@@ -85,10 +124,10 @@ class RefundScheduleController {
         }
         schedules.change(
                 concertId,
-                form.bookingDayPercent(),
-                form.weekPercent(),
-                form.threeDaysPercent(),
-                form.dayBeforePercent());
+                form.getBookingDayPercent(),
+                form.getWeekPercent(),
+                form.getThreeDaysPercent(),
+                form.getDayBeforePercent());
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/concerts/" + concertId + "/refund-schedule";
     }

@@ -9,13 +9,16 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +45,33 @@ class AdminConcertController {
         this.organiser = organiser;
         this.validator = validator;
         this.clock = clock;
+    }
+
+    /**
+     * The fields the concert form binds, the section editor's rows by index up to one past the
+     * most a seat map may have (so "too many sections" can still be said). Anything else
+     * ({@code sections[256].name}, {@code sections[-1].name}, {@code sections[abc].name}) is not
+     * bound but refused as a field error ({@link #refuseUnknownFields}), never a 500.
+     */
+    @InitBinder("form")
+    void concertForm(WebDataBinder binder) {
+        var allowed = new ArrayList<>(
+                List.of("title", "artist", "venue", "description", "timeZone", "salesOpenAt", "maxSeatsPerMember"));
+        for (int i = 0; i <= ConcertPlan.MAX_SECTIONS; i++) {
+            for (var field : List.of("name", "rows", "seatsPerRow", "price")) {
+                allowed.add("sections[" + i + "]." + field);
+            }
+        }
+        binder.setAllowedFields(allowed.toArray(String[]::new));
+    }
+
+    private static void refuseUnknownFields(BindingResult result) {
+        for (var field : result.getSuppressedFields()) {
+            if (field.startsWith("sections")) {
+                result.rejectValue("sections", "concert.sections.size");
+                return;
+            }
+        }
     }
 
     @GetMapping({"", "/"})
@@ -79,6 +109,7 @@ class AdminConcertController {
         }
         var plan = form.toPlan(List.of(), false);
         validator.validate(plan, result);
+        refuseUnknownFields(result);
         if (!result.hasErrors()) {
             var created = organiser.create(plan);
             redirect.addFlashAttribute("saved", true);
@@ -113,6 +144,7 @@ class AdminConcertController {
         }
         var plan = form.toPlan(List.of(), false);
         validator.validate(plan, result);
+        refuseUnknownFields(result);
         if (!result.hasErrors()) {
             try {
                 organiser.update(concertId, plan);
@@ -129,7 +161,12 @@ class AdminConcertController {
     /** A live picture of the seat map as the section editor stands. */
     @HxRequest
     @PostMapping("/concerts/seat-map-preview")
-    String preview(@ModelAttribute("form") ConcertForm form, Model model) {
+    String preview(
+            @ModelAttribute("form") ConcertForm form, BindingResult result, HttpServletResponse response, Model model) {
+        refuseUnknownFields(result);
+        if (result.hasErrors()) {
+            response.setStatus(422); // what could be read is drawn; the form's errors show on save
+        }
         model.addAttribute("preview", form.drawableSections());
         return "concert/admin/edit :: preview";
     }
@@ -148,7 +185,8 @@ class AdminConcertController {
                         concertId, startsAt.atZone(concert.zone()).toInstant());
                 redirect.addFlashAttribute("notice", "admin.date.added");
             } catch (DomainException refused) {
-                redirect.addFlashAttribute("dateError", "concert.startsAt.beforeSales");
+                redirect.addFlashAttribute(
+                        "dateError", refused.properties().getOrDefault("reason", "concert.startsAt.beforeSales"));
             }
         }
         return "redirect:/admin/concerts/" + concertId + "#dates";

@@ -91,17 +91,19 @@ public class Catalogue {
 
     /** The terms of selling a date's seats, in one read (holds ask this on every attempt). */
     public Optional<SaleTerms> saleTerms(long performanceId) {
-        return jdbc.sql("SELECT p.id, p.concert_id, c.published, c.max_seats_per_member, p.starts_at,"
+        return jdbc.sql("SELECT p.id, p.concert_id, c.published, c.sales_open_at, c.max_seats_per_member, p.starts_at,"
                         + " pc.performance_id IS NOT NULL FROM performances p JOIN concerts c ON c.id = p.concert_id"
-                        + " LEFT JOIN performance_cancellations pc ON pc.performance_id = p.id WHERE p.id = ?")
+                        + " LEFT JOIN performance_cancellations pc ON pc.performance_id = p.id WHERE p.id = ?"
+                        + " AND " + PerformanceRepository.SANE + " AND " + ConcertRepository.SANE)
                 .param(performanceId)
                 .query((rs, n) -> new SaleTerms(
                         rs.getLong(1),
                         rs.getLong(2),
                         rs.getBoolean(3),
-                        rs.getInt(4),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getBoolean(6)))
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getInt(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getBoolean(7)))
                 .optional();
     }
 

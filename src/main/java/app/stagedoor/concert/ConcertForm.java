@@ -141,8 +141,24 @@ public class ConcertForm {
         }
     }
 
-    /** The sections that can be drawn already, for the preview while the organiser types. */
+    /**
+     * The sections that can be drawn already, for the preview while the organiser types, up to
+     * the most seats a date may have (the preview's size cap).
+     */
     List<SectionSpec> drawableSections() {
+        var drawable = new ArrayList<SectionSpec>();
+        int seats = 0;
+        for (var section : drawableRows()) {
+            seats += section.seats();
+            if (seats > ConcertPlan.MAX_SEATS_PER_PERFORMANCE || drawable.size() == ConcertPlan.MAX_SECTIONS) {
+                break;
+            }
+            drawable.add(section);
+        }
+        return drawable;
+    }
+
+    private List<SectionSpec> drawableRows() {
         return sections.stream()
                 .filter(s -> s != null
                         && s.rows != null

@@ -109,8 +109,15 @@ class ConcertOrganiser {
     }
 
     private long addPerformance(Concert concert, Instant startsAt) {
+        if (!SaneDates.contains(startsAt)) {
+            throw invalid("startsAt", "concert.date.range");
+        }
         if (!concert.allowsPerformanceAt(startsAt)) {
-            throw invalid("startsAt");
+            throw invalid("startsAt", "concert.startsAt.beforeSales");
+        }
+        if (performances.findByConcert(concert.id()).stream()
+                .anyMatch(p -> p.startsAt().equals(startsAt))) {
+            throw invalid("startsAt", "concert.startsAt.duplicate");
         }
         var date = performances.save(Performance.of(concert.id(), startsAt));
         seats.create(date.id(), concert.sections());
@@ -131,6 +138,11 @@ class ConcertOrganiser {
 
     static DomainException invalid(String field) {
         return new DomainException(ErrorCode.VALIDATION, Map.of("fields", List.of(field)));
+    }
+
+    /** A field refused, with the message key that says why (the pages show it). */
+    static DomainException invalid(String field, String reason) {
+        return new DomainException(ErrorCode.VALIDATION, Map.of("fields", List.of(field), "reason", reason));
     }
 
     private Concert concert(long concertId) {

@@ -28,9 +28,9 @@ class PosterController {
 
     @GetMapping("/posters/{concertId}")
     ResponseEntity<byte[]> poster(@PathVariable long concertId, WebRequest request) {
-        boolean visible = concerts.findById(concertId)
-                .map(concert -> concert.published() || request.isUserInRole(Role.ADMIN.name()))
-                .orElse(false);
+        var concert = concerts.findById(concertId);
+        boolean published = concert.map(Concert::published).orElse(false);
+        boolean visible = concert.isPresent() && (published || request.isUserInRole(Role.ADMIN.name()));
         if (!visible) {
             throw DomainException.notFound();
         }
@@ -40,7 +40,11 @@ class PosterController {
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(poster.contentType()))
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .cacheControl(
+                        // an unpublished concert's poster is for the organiser: no shared cache keeps it
+                        published
+                                ? CacheControl.maxAge(Duration.ofHours(1)).cachePublic()
+                                : CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
                 .lastModified(poster.updatedAt())
                 .body(poster.image());
     }

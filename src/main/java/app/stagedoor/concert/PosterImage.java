@@ -10,12 +10,15 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * An uploaded poster that was checked: at most {@value #MAX_BYTES} bytes and really a PNG, JPEG or
- * WebP image (by its content, not by the name or type the browser claims).
+ * An uploaded poster that was checked: at most {@value #MAX_BYTES} bytes, at most {@value
+ * #MAX_SIDE} pixels a side, and really a PNG, JPEG or WebP image that decodes (by its content, not
+ * by the name or type the browser claims). The size an image declares is read from its header
+ * before anything is decoded, so a small file that claims 40,000 × 40,000 pixels costs nothing.
  */
 record PosterImage(String contentType, byte[] bytes) {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_SIDE = 8_000;
 
     static PosterImage check(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
@@ -25,9 +28,10 @@ record PosterImage(String contentType, byte[] bytes) {
             throw invalid("concert.poster.tooLarge");
         }
         String type = detect(bytes);
-        if (type == null || (!type.equals("image/webp") && !decodes(bytes))) {
+        if (type == null) {
             throw invalid("concert.poster.notAnImage");
         }
+        decode(bytes);
         return new PosterImage(type, bytes);
     }
 
@@ -44,12 +48,33 @@ record PosterImage(String contentType, byte[] bytes) {
         return null;
     }
 
-    private static boolean decodes(byte[] bytes) {
-        try {
-            var image = ImageIO.read(new ByteArrayInputStream(bytes));
-            return image != null && image.getWidth() > 0 && image.getHeight() > 0;
+    /** Reads the declared size first; decodes only an image of a sane size. */
+    private static void decode(byte[] bytes) {
+        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            var readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw invalid("concert.poster.notAnImage");
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width > MAX_SIDE || height > MAX_SIDE) {
+                    throw invalid("concert.poster.tooManyPixels");
+                }
+                var image = reader.read(0);
+                if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0) {
+                    throw invalid("concert.poster.notAnImage");
+                }
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException broken) {
-            return false;
+            if (broken instanceof DomainException refused) {
+                throw refused;
+            }
+            throw invalid("concert.poster.notAnImage");
         }
     }
 

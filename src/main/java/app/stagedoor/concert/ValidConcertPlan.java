@@ -8,10 +8,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.text.CollationKey;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -41,12 +42,12 @@ import java.util.Objects;
                 valid = violation(context, "{concert.timeZone.invalid}", "timeZone");
             }
             if (plan.sections() != null) {
-                var names = new HashSet<String>();
+                var names = new HashSet<CollationKey>();
                 boolean duplicate = plan.sections().stream()
                         .filter(Objects::nonNull)
                         .map(SectionSpec::name)
                         .filter(Objects::nonNull)
-                        .anyMatch(name -> !names.add(name.trim().toLowerCase(Locale.ROOT)));
+                        .anyMatch(name -> !names.add(SectionNames.key(name)));
                 if (duplicate) {
                     valid = violation(context, "{concert.sections.duplicate}", "sections");
                 }
@@ -56,6 +57,21 @@ import java.util.Objects;
                         .sum();
                 if (seats > ConcertPlan.MAX_SEATS_PER_PERFORMANCE) {
                     valid = violation(context, "{concert.sections.tooManySeats}", "sections");
+                }
+            }
+            if (plan.salesOpenAt() != null && !SaneDates.contains(plan.salesOpenAt())) {
+                valid = violation(context, "{concert.date.range}", "salesOpenAt");
+            }
+            var times = new HashSet<Instant>();
+            for (int i = 0; i < plan.performances().size(); i++) {
+                var performance = plan.performances().get(i);
+                if (performance == null || performance.startsAt() == null) {
+                    continue;
+                }
+                if (!SaneDates.contains(performance.startsAt())) {
+                    valid = violation(context, "{concert.date.range}", "performances[" + i + "].startsAt");
+                } else if (!times.add(performance.startsAt())) {
+                    valid = violation(context, "{concert.startsAt.duplicate}", "performances[" + i + "].startsAt");
                 }
             }
             if (!Boolean.FALSE.equals(plan.published()) && plan.performances().isEmpty()) {

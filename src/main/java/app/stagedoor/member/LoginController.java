@@ -1,28 +1,28 @@
 package app.stagedoor.member;
 
-import jakarta.servlet.http.HttpSession;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The login page; Spring Security's form login handles the post. */
+/**
+ * The login page; Spring Security's form login handles the post. A wrong password and an unknown
+ * username read the same; after a few wrong ones from one address, that address is asked to wait.
+ */
 @Controller
 class LoginController {
 
     @GetMapping("/login")
     String login(
             @RequestParam(required = false) String error,
+            @RequestParam(required = false) String throttled,
             @RequestParam(name = "continue", required = false) String continueTo,
-            HttpSession session,
             Model model) {
         carry(continueTo, model);
-        if (error != null) {
-            var failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            model.addAttribute(
-                    "loginError", failure instanceof LockedException ? "error.ACCOUNT_LOCKED" : "login.failed");
+        if (throttled != null) {
+            model.addAttribute("loginError", "login.throttled");
+        } else if (error != null) {
+            model.addAttribute("loginError", "login.failed");
         }
         return "member/login";
     }

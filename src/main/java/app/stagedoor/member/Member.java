@@ -15,42 +15,27 @@ class Member {
     private final String username;
     private final String passwordHash;
     private Role role;
-    private final int failedLogins;
-    private final Instant lockedUntil;
     private final Instant createdAt;
 
     @PersistenceCreator
-    Member(
-            Long id,
-            String username,
-            String passwordHash,
-            Role role,
-            int failedLogins,
-            Instant lockedUntil,
-            Instant createdAt) {
+    Member(Long id, String username, String passwordHash, Role role, Instant createdAt) {
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
         this.role = role;
-        this.failedLogins = failedLogins;
-        this.lockedUntil = lockedUntil;
         this.createdAt = createdAt;
     }
 
     static Member register(Username username, String passwordHash, Role role, Instant now) {
-        return new Member(null, username.value(), passwordHash, role, 0, null, now);
+        return new Member(null, username.value(), passwordHash, role, now);
     }
 
     void promoteToAdmin() {
         this.role = Role.ADMIN;
     }
 
-    boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    MemberPrincipal toPrincipal(Instant now) {
-        return new MemberPrincipal(id, username, role, passwordHash, !isLockedAt(now), failedLogins > 0);
+    MemberPrincipal toPrincipal() {
+        return new MemberPrincipal(id, username, role, passwordHash);
     }
 
     Long id() {
@@ -63,10 +48,6 @@ class Member {
 
     Role role() {
         return role;
-    }
-
-    int failedLogins() {
-        return failedLogins;
     }
 
     Instant createdAt() {

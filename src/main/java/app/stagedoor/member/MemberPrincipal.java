@@ -22,31 +22,16 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
     private final String username;
     private final Role role;
     private String passwordHash;
-    private final boolean accountNonLocked;
-    private final boolean hadFailedLogins;
 
     public MemberPrincipal(long id, String username, Role role) {
-        this(id, username, role, null, true, false);
+        this(id, username, role, null);
     }
 
-    MemberPrincipal(
-            long id,
-            String username,
-            Role role,
-            String passwordHash,
-            boolean accountNonLocked,
-            boolean hadFailedLogins) {
+    MemberPrincipal(long id, String username, Role role, String passwordHash) {
         this.id = id;
         this.username = username;
         this.role = role;
         this.passwordHash = passwordHash;
-        this.accountNonLocked = accountNonLocked;
-        this.hadFailedLogins = hadFailedLogins;
-    }
-
-    /** Whether wrong passwords were counted against this account when it was loaded to sign in. */
-    boolean hadFailedLogins() {
-        return hadFailedLogins;
     }
 
     public long id() {
@@ -77,7 +62,7 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
 
     @Override
     public boolean isAccountNonLocked() {
-        return accountNonLocked;
+        return true; // wrong passwords slow down the address they come from, never lock the account
     }
 
     @Override

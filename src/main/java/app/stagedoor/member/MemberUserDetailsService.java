@@ -1,21 +1,23 @@
 package app.stagedoor.member;
 
-import java.time.Clock;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads members for form login and for the API's token endpoint. */
+/**
+ * Loads members for form login and for the API's token endpoint. An unknown or malformed username
+ * is answered like a wrong password (Spring Security hashes a dummy password for it, so it takes
+ * as long too); wrong passwords slow down their address ({@code LoginThrottle}), never lock the
+ * account.
+ */
 @Component
 class MemberUserDetailsService implements UserDetailsService {
 
     private final MemberRepository repository;
-    private final Clock clock;
 
-    MemberUserDetailsService(MemberRepository repository, Clock clock) {
+    MemberUserDetailsService(MemberRepository repository) {
         this.repository = repository;
-        this.clock = clock;
     }
 
     @Override
@@ -25,7 +27,7 @@ class MemberUserDetailsService implements UserDetailsService {
         }
         return repository
                 .findByUsername(new Username(username).value())
-                .map(member -> member.toPrincipal(clock.instant()))
+                .map(Member::toPrincipal)
                 .orElseThrow(() -> new UsernameNotFoundException("no such member"));
     }
 }

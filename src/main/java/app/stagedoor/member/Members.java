@@ -66,14 +66,14 @@ public class Members {
             throw new DomainException(ErrorCode.USERNAME_TAKEN);
         }
         events.publishEvent(new MemberRegistered(member.id(), member.username()));
-        return member.toPrincipal(clock.instant());
+        return member.toPrincipal();
     }
 
     public Optional<MemberPrincipal> findByUsername(String username) {
         if (!Username.isValid(username)) {
             return Optional.empty();
         }
-        return repository.findByUsername(new Username(username).value()).map(m -> m.toPrincipal(clock.instant()));
+        return repository.findByUsername(new Username(username).value()).map(m -> m.toPrincipal());
     }
 
     /**

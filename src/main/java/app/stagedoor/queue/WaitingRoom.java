@@ -102,12 +102,13 @@ public class WaitingRoom {
                 .filter(c -> c.memberId() == memberId && c.concertId() == concertId)
                 .filter(c -> !lastSeen.isStale(c.ticketId()));
         var line = lines.get(concertId);
+        // an unpublished concert's line is as unknown to fans as an id that does not exist
+        if (!line.published()) {
+            throw DomainException.notFound();
+        }
         if (claims.isPresent() && claims.get().seq() > line.admittedUpTo()) {
             lastSeen.record(claims.get().ticketId());
             return positions.waiting(claims.get(), signedTicket, line);
-        }
-        if (!line.exists()) {
-            throw DomainException.notFound();
         }
         return tickets.latest(concertId, memberId)
                 .map(ticket -> positions.of(ticket, clock.instant()))
@@ -116,6 +117,9 @@ public class WaitingRoom {
 
     /** Leaves the line, or gives up an admission. */
     public void leave(long memberId, long concertId) {
+        if (!lines.get(concertId).published()) {
+            throw DomainException.notFound();
+        }
         expire(memberId, concertId, ExpireReason.LEFT);
     }
 

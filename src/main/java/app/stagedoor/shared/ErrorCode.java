@@ -32,6 +32,7 @@ public enum ErrorCode {
     HOLD_EXPIRED(HttpStatus.CONFLICT),
     INVALID_STATE(HttpStatus.CONFLICT),
     BUSY(HttpStatus.SERVICE_UNAVAILABLE),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
     REFUND_CLOSED(HttpStatus.CONFLICT),
     ALREADY_CHECKED_IN(HttpStatus.CONFLICT),
     TICKET_VOID(HttpStatus.CONFLICT),
@@ -64,6 +65,7 @@ public enum ErrorCode {
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
             case 503 -> BUSY;
             default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
         };

@@ -22,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -83,6 +84,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(ErrorCode.BUSY.status())
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problems.of(ErrorCode.BUSY));
+    }
+
+    /**
+     * Spring Security's firewall refused a header as the controller read it (a control character
+     * in {@code Idempotency-Key}, say): the request is malformed, not a failure of ours.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException rejected) {
+        return ResponseEntity.badRequest().body(problems.of(ErrorCode.MALFORMED_REQUEST));
     }
 
     @ExceptionHandler(Exception.class)

@@ -12,6 +12,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
@@ -52,7 +53,11 @@ class PageExceptionHandler {
     }
 
     /** A form or link sent something no page of ours sends: say so rather than fail. */
-    @ExceptionHandler({MissingServletRequestParameterException.class, MultipartException.class})
+    @ExceptionHandler({
+        MissingServletRequestParameterException.class,
+        MultipartException.class,
+        RequestRejectedException.class
+    })
     String badRequest(Exception malformed, HttpServletResponse response, Model model) {
         return ErrorPages.render(ErrorCode.MALFORMED_REQUEST, new Object[0], response, model);
     }

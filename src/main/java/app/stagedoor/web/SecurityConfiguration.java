@@ -1,6 +1,9 @@
 package app.stagedoor.web;
 
+import app.stagedoor.shared.RateLimiter;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,6 +35,19 @@ class SecurityConfiguration {
      */
     static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace(
             "style-src 'self';", "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
+
+    @Bean
+    LoginThrottle loginThrottle(RateLimiter limiter, WebProperties web, RateLimits limits) {
+        return new LoginThrottle(limiter, web, limits);
+    }
+
+    /** The throttle counts sign-in attempts before Spring Security checks any password. */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottleBeforeSecurity(LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(throttle);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     generated on first start and kept in the database, so all instances share it
  * @param tokenLifetime how long an API bearer token is valid
  * @param timeZone the zone in which times that belong to no venue (a wallet's history) are shown
+ * @param rateLimits the limits on what a flood could abuse ({@code stagedoor.web.rate-limits.*})
  */
 @ConfigurationProperties(prefix = "stagedoor.web", ignoreUnknownFields = false)
 record WebProperties(
         String jwtSecret,
         @DefaultValue("1h") Duration tokenLifetime,
-        @DefaultValue("Asia/Seoul") ZoneId timeZone) {}
+        @DefaultValue("Asia/Seoul") ZoneId timeZone,
+        @DefaultValue RateLimitProperties rateLimits) {}

@@ -56,4 +56,59 @@ class PosterImageTest {
         assertThat(reason(() -> PosterImage.check(new byte[0]))).isEqualTo("concert.poster.empty");
         assertThatThrownBy(() -> PosterImage.check(null)).isInstanceOf(DomainException.class);
     }
+
+    /** A valid PNG of a few hundred bytes whose header declares {@code side} × {@code side} pixels. */
+    static byte[] declaring(int side) throws IOException {
+        var out = new ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        var header = java.nio.ByteBuffer.allocate(13)
+                .putInt(side)
+                .putInt(side)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0)
+                .array();
+        chunk(out, "IHDR", header);
+        var compressed = new ByteArrayOutputStream();
+        try (var deflate = new java.util.zip.DeflaterOutputStream(compressed)) {
+            deflate.write(new byte[1_000]);
+        }
+        chunk(out, "IDAT", compressed.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        var crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(type.getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
+    void a_small_file_declaring_40000_by_40000_pixels_is_refused_before_it_is_decoded() throws IOException {
+        var bomb = declaring(40_000);
+        assertThat(bomb.length).isLessThan(2_000);
+        long before = System.nanoTime();
+        assertThat(reason(() -> PosterImage.check(bomb))).isEqualTo("concert.poster.tooManyPixels");
+        var justOver = declaring(8_001);
+        assertThat(reason(() -> PosterImage.check(justOver))).isEqualTo("concert.poster.tooManyPixels");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - before)).isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
+    /** A 1 × 1 lossless WebP. */
+    static final byte[] WEBP = java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
+    @Test
+    void a_webp_is_decoded_and_a_webp_header_on_garbage_is_not_an_image() {
+        assertThat(PosterImage.check(WEBP).contentType()).isEqualTo("image/webp");
+        var fake = Arrays.copyOf(WEBP, 400);
+        Arrays.fill(fake, 20, 400, (byte) 0x5A);
+        assertThat(reason(() -> PosterImage.check(fake))).isEqualTo("concert.poster.notAnImage");
+    }
 }

@@ -115,14 +115,9 @@ class SignupControllerTest {
     }
 
     @Test
-    void the_login_page_tells_a_locked_account_apart_from_a_wrong_password() throws Exception {
-        mvc.perform(get("/login")
-                        .param("error", "")
-                        .header("Accept-Language", "en")
-                        .sessionAttr(
-                                "SPRING_SECURITY_LAST_EXCEPTION",
-                                new org.springframework.security.authentication.LockedException("locked")))
-                .andExpect(content().string(containsString("This account is locked for a few minutes.")));
+    void the_login_page_asks_a_throttled_address_to_wait_and_says_nothing_of_the_account() throws Exception {
+        mvc.perform(get("/login").param("throttled", "").header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("Too many wrong passwords from here. Wait a minute")));
         mvc.perform(get("/login").param("error", "").header("Accept-Language", "en"))
                 .andExpect(content().string(containsString("That username and password do not match.")));
     }

@@ -21,7 +21,7 @@ class ApiTokensTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     final ApiTokens tokens = new ApiTokens(
-            new SigningKeys(null), new WebProperties(SECRET, Duration.ofHours(1), ZoneId.of("UTC")), clock);
+            new SigningKeys(null), new WebProperties(SECRET, Duration.ofHours(1), ZoneId.of("UTC"), null), clock);
     final MemberPrincipal fan = new MemberPrincipal(42, "minji", Role.FAN);
 
     @Test
@@ -34,6 +34,16 @@ class ApiTokensTest {
         assertThat(((MemberPrincipal) again.getPrincipal()).id()).isEqualTo(42);
 
         clock.advance(Duration.ofHours(1).plusMinutes(2));
+        assertThatThrownBy(() -> tokens.decoder().decode(token)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void an_expired_token_gets_a_few_seconds_of_clock_skew_not_a_minute() {
+        var token = tokens.issue(fan).accessToken();
+        clock.advance(Duration.ofHours(1).plusSeconds(3));
+        assertThat(ApiTokens.authentication(tokens.decoder().decode(token)).getPrincipal())
+                .isEqualTo(fan);
+        clock.advance(Duration.ofSeconds(10));
         assertThatThrownBy(() -> tokens.decoder().decode(token)).isInstanceOf(JwtException.class);
     }
 

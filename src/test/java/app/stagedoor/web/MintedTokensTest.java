@@ -18,7 +18,7 @@ class MintedTokensTest {
 
     private final ApiTokens app = new ApiTokens(
             new SigningKeys(null),
-            new WebProperties(WebSliceConfiguration.TEST_KEY, Duration.ofHours(1), ZoneId.of("Asia/Seoul")),
+            new WebProperties(WebSliceConfiguration.TEST_KEY, Duration.ofHours(1), ZoneId.of("Asia/Seoul"), null),
             Clock.systemUTC());
 
     @Test

@@ -2,8 +2,6 @@ package app.stagedoor.web;
 
 import app.stagedoor.shared.SigningKeys;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Base64;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +19,11 @@ public class WebSliceConfiguration {
 
     @Bean
     WebProperties webProperties() {
-        return new WebProperties(TEST_KEY, Duration.ofHours(1), ZoneId.of("Asia/Seoul"));
+        // bound as the application binds it, so every default (the rate limits') is the real one
+        var settings = new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                java.util.Map.of("stagedoor.web.jwt-secret", TEST_KEY, "stagedoor.web.time-zone", "Asia/Seoul"));
+        return new org.springframework.boot.context.properties.bind.Binder(settings)
+                .bindOrCreate("stagedoor.web", WebProperties.class);
     }
 
     @Bean

@@ -1,0 +1,108 @@
+package app.stagedoor.shared;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.mysql.Bucket4jMySQL;
+import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets (Bucket4j) kept in the database, in {@code rate_limit_buckets}, so that a limit
+ * holds across every instance: a client who spreads requests over two instances draws on one
+ * bucket. Each take is one short {@code SELECT ... FOR UPDATE} and {@code UPDATE} of the key's row
+ * on a connection of its own, outside the caller's transaction. Full buckets are deleted after
+ * they would have refilled.
+ */
+@Component
+public class RateLimiter {
+
+    /**
+     * {@code capacity} requests at once, refilled evenly over {@code per}: 10 per 1m allows a burst
+     * of 10, then one every 6 s.
+     */
+    public record Limit(long capacity, Duration per) {
+
+        public Limit {
+            if (capacity < 1 || per == null || per.isNegative() || per.isZero()) {
+                throw new IllegalArgumentException("a limit needs a capacity ≥ 1 and a period > 0");
+            }
+        }
+
+        BucketConfiguration configuration() {
+            return BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, per))
+                    .build();
+        }
+    }
+
+    private static final int MAX_KEY = 200;
+
+    private final MySQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    RateLimiter(DataSource dataSource) {
+        this.buckets = Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
+    }
+
+    /** Takes one token from the key's bucket: empty, how long until the next one. */
+    public Optional<Duration> take(String key, Limit limit) {
+        var probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Whether a token is left, without taking it: empty, how long until there is one. */
+    public Optional<Duration> check(String key, Limit limit) {
+        var estimate = bucket(key, limit).estimateAbilityToConsume(1);
+        return estimate.canBeConsumed()
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
+    }
+
+    /** Forgets a key's bucket (a right password clears the count of wrong ones). */
+    public void forget(String key) {
+        buckets.removeProxy(safe(key));
+    }
+
+    /** Drops buckets that are full again, a batch at a time, on one instance. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "rate-limit-cleaner", lockAtMostFor = "PT5M")
+    void removeFullBuckets() {
+        while (buckets.removeExpired(1000) == 1000) {
+            // another batch
+        }
+    }
+
+    private io.github.bucket4j.distributed.BucketProxy bucket(String key, Limit limit) {
+        return buckets.builder().build(safe(key), limit::configuration);
+    }
+
+    /** A key as typed by a client (a username) may be long or odd: past the column's size, a digest. */
+    private static String safe(String key) {
+        if (key.length() <= MAX_KEY) {
+            return key;
+        }
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return key.substring(0, 100) + "#" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
