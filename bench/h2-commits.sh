@@ -49,8 +49,8 @@ fans() {
     for i in $(seq 1 "$FANS"); do
         name="bench$i"
         curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' \
-            -d "{\"username\":\"$name\",\"password\":\"password123\"}" "$BASE/api/v1/members"
-        curl -fsS -X POST -u "$name:password123" "$BASE/api/v1/auth/token" | jq -r .accessToken >>"$tokens"
+            -d "{\"username\":\"$name\",\"password\":\"stage-door-pass-9\"}" "$BASE/api/v1/members"
+        curl -fsS -X POST -u "$name:stage-door-pass-9" "$BASE/api/v1/auth/token" | jq -r .accessToken >>"$tokens"
     done
 }
 
