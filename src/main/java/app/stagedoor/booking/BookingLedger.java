@@ -1,6 +1,8 @@
 package app.stagedoor.booking;
 
 import app.stagedoor.concert.Catalogue;
+import app.stagedoor.concert.ConcertView;
+import app.stagedoor.concert.PerformanceView;
 import app.stagedoor.wallet.LedgerDescriptions;
 import app.stagedoor.wallet.WalletTransaction;
 import java.util.HashMap;
@@ -37,19 +39,31 @@ class BookingLedger implements LedgerDescriptions {
 
     @Override
     public Map<Long, Purpose> describe(List<WalletTransaction> entries) {
+        // one read of the page's reservations, and each concert and date read once, not once a row
+        var ids = entries.stream()
+                .map(entry -> reservationOf(entry.reference()))
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
+        var byId = new HashMap<Long, Reservation>();
+        reservations.findAllById(ids).forEach(reservation -> byId.put(reservation.id(), reservation));
+        var concerts = new HashMap<Long, Optional<ConcertView>>();
+        var dates = new HashMap<Long, Optional<PerformanceView>>();
         var purposes = new HashMap<Long, Purpose>();
         for (var entry : entries) {
             reservationOf(entry.reference())
-                    .flatMap(reservations::findById)
-                    .flatMap(this::purpose)
+                    .map(byId::get)
+                    .flatMap(reservation -> purpose(
+                            reservation,
+                            concerts.computeIfAbsent(reservation.concertId(), catalogue::findConcert),
+                            dates.computeIfAbsent(reservation.performanceId(), catalogue::findPerformance)))
                     .ifPresent(purpose -> purposes.put(entry.id(), purpose));
         }
         return purposes;
     }
 
-    private Optional<Purpose> purpose(Reservation reservation) {
-        var concert = catalogue.findConcert(reservation.concertId());
-        var date = catalogue.findPerformance(reservation.performanceId());
+    private static Optional<Purpose> purpose(
+            Reservation reservation, Optional<ConcertView> concert, Optional<PerformanceView> date) {
         if (concert.isEmpty() || date.isEmpty()) {
             return Optional.empty();
         }

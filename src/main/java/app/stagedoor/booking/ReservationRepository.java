@@ -17,6 +17,8 @@ interface ReservationRepository extends Repository<Reservation, Long> {
 
     Optional<Reservation> findById(long id);
 
+    List<Reservation> findAllById(Iterable<Long> ids);
+
     /** Reads the reservation and locks its row until commit, so a payment and the sweeper take turns. */
     @Query("SELECT * FROM reservations WHERE id = :id FOR UPDATE")
     Optional<Reservation> lockById(long id);
