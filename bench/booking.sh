@@ -212,7 +212,7 @@ create_concert() {
     # holds last an hour and admissions a day, so nothing lapses mid-run; the line is paused,
     # so the promoter admits nobody: admission is what seed_fans writes.
     api PUT "/api/v1/admin/concerts/$(jq -r .id <<<"$created")/queue-settings" 200 \
-        '{"admitCount":50,"admitIntervalSeconds":10,"maxActive":null,"activeSeconds":86400,"holdSeconds":3600,"paused":true}' >/dev/null
+        '{"admitCount":50,"admitIntervalSeconds":10,"maxActive":null,"activeSeconds":86400,"holdSeconds":3600,"preQueueMinutes":0,"paused":true}' >/dev/null
     echo "$created"
 }
 

@@ -134,7 +134,7 @@ create_concert() {
           sections: [{name: "A", rows: 2, seatsPerRow: 10, price: 50000}]}')
     id=$(api POST /api/v1/admin/concerts 201 "$body" | jq -r .id)
     api PUT "/api/v1/admin/concerts/$id/queue-settings" 200 \
-        '{"admitCount":1,"admitIntervalSeconds":3600,"maxActive":null,"activeSeconds":600,"holdSeconds":300,"paused":true}' >/dev/null
+        '{"admitCount":1,"admitIntervalSeconds":3600,"maxActive":null,"activeSeconds":600,"holdSeconds":300,"preQueueMinutes":0,"paused":true}' >/dev/null
     echo "$id"
 }
 

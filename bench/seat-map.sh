@@ -86,7 +86,7 @@ created=$(api POST /api/v1/admin/concerts 201 "$body")
 CONCERT=$(jq -r .id <<<"$created")
 PERFORMANCE=$(jq -r '.performanceIds[0]' <<<"$created")
 api PUT "/api/v1/admin/concerts/$CONCERT/queue-settings" 200 \
-    '{"admitCount":50,"admitIntervalSeconds":10,"maxActive":null,"activeSeconds":86400,"holdSeconds":300,"paused":true}' >/dev/null
+    '{"admitCount":50,"admitIntervalSeconds":10,"maxActive":null,"activeSeconds":86400,"holdSeconds":300,"preQueueMinutes":0,"paused":true}' >/dev/null
 
 # fans straight into the database, each with an (empty) wallet for the header's badge, admitted until far in the future; {noop} so that signing a
 # thousand browsers in costs no bcrypt hash each

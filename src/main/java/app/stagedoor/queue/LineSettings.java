@@ -22,7 +22,9 @@ class LineSettings {
     private Integer maxActive;
     private int activeSeconds;
     private int holdSeconds;
+    private int preQueueMinutes;
     private boolean paused;
+    private String message;
     private Instant updatedAt;
     private String updatedBy;
 
@@ -37,7 +39,9 @@ class LineSettings {
             Integer maxActive,
             int activeSeconds,
             int holdSeconds,
+            int preQueueMinutes,
             boolean paused,
+            String message,
             Instant updatedAt,
             String updatedBy,
             Integer version) {
@@ -47,7 +51,9 @@ class LineSettings {
         this.maxActive = maxActive;
         this.activeSeconds = activeSeconds;
         this.holdSeconds = holdSeconds;
+        this.preQueueMinutes = preQueueMinutes;
         this.paused = paused;
+        this.message = message;
         this.updatedAt = updatedAt;
         this.updatedBy = updatedBy;
         this.version = version;
@@ -55,7 +61,7 @@ class LineSettings {
 
     /** The first settings an organiser gives a line. */
     static LineSettings first(long concertId, QueueSettings settings, String by, Instant now) {
-        var created = new LineSettings(concertId, 0, 0, null, 0, 0, false, null, null, null);
+        var created = new LineSettings(concertId, 0, 0, null, 0, 0, 0, false, null, null, null, null);
         created.change(settings, by, now);
         return created;
     }
@@ -66,12 +72,19 @@ class LineSettings {
         this.maxActive = settings.maxActive();
         this.activeSeconds = settings.activeSeconds();
         this.holdSeconds = settings.holdSeconds();
+        this.preQueueMinutes = settings.preQueueMinutes();
         this.paused = settings.paused();
         this.updatedAt = now;
         this.updatedBy = by;
     }
 
     QueueSettings value() {
-        return new QueueSettings(admitCount, admitIntervalSeconds, maxActive, activeSeconds, holdSeconds, paused);
+        return new QueueSettings(
+                admitCount, admitIntervalSeconds, maxActive, activeSeconds, holdSeconds, preQueueMinutes, paused);
+    }
+
+    /** What the organiser tells everyone in the waiting room; null for nothing. */
+    String message() {
+        return message;
     }
 }

@@ -33,10 +33,12 @@ record QueueProperties(
             @DefaultValue("10") int admitIntervalSeconds,
             Integer maxActive,
             @DefaultValue("600") int activeSeconds,
-            @DefaultValue("300") int holdSeconds) {
+            @DefaultValue("300") int holdSeconds,
+            @DefaultValue("10") int preQueueMinutes) {
 
         QueueSettings settings() {
-            return new QueueSettings(admitCount, admitIntervalSeconds, maxActive, activeSeconds, holdSeconds, false);
+            return new QueueSettings(
+                    admitCount, admitIntervalSeconds, maxActive, activeSeconds, holdSeconds, preQueueMinutes, false);
         }
     }
 }

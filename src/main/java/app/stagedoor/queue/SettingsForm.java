@@ -8,6 +8,7 @@ public class SettingsForm {
     private Integer maxActive;
     private Integer activeSeconds;
     private Integer holdSeconds;
+    private Integer preQueueMinutes;
     private boolean paused;
 
     static SettingsForm of(QueueSettings settings) {
@@ -17,12 +18,14 @@ public class SettingsForm {
         form.maxActive = settings.maxActive();
         form.activeSeconds = settings.activeSeconds();
         form.holdSeconds = settings.holdSeconds();
+        form.preQueueMinutes = settings.preQueueMinutes();
         form.paused = settings.paused();
         return form;
     }
 
     QueueSettings toSettings() {
-        return new QueueSettings(admitCount, admitIntervalSeconds, maxActive, activeSeconds, holdSeconds, paused);
+        return new QueueSettings(
+                admitCount, admitIntervalSeconds, maxActive, activeSeconds, holdSeconds, preQueueMinutes, paused);
     }
 
     public Integer getAdmitCount() {
@@ -63,6 +66,14 @@ public class SettingsForm {
 
     public void setHoldSeconds(Integer holdSeconds) {
         this.holdSeconds = holdSeconds;
+    }
+
+    public Integer getPreQueueMinutes() {
+        return preQueueMinutes;
+    }
+
+    public void setPreQueueMinutes(Integer preQueueMinutes) {
+        this.preQueueMinutes = preQueueMinutes;
     }
 
     public boolean isPaused() {

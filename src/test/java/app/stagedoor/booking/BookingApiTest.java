@@ -238,7 +238,7 @@ class BookingApiTest {
                 "PUT",
                 "/api/v1/admin/concerts/" + concert + "/queue-settings",
                 admin,
-                "{\"admitCount\":50,\"admitIntervalSeconds\":10,\"maxActive\":null,\"activeSeconds\":600,\"holdSeconds\":10,\"paused\":false}");
+                "{\"admitCount\":50,\"admitIntervalSeconds\":10,\"maxActive\":null,\"activeSeconds\":600,\"holdSeconds\":10,\"preQueueMinutes\":0,\"paused\":false}");
         long id =
                 hold(fan, date, "[" + seat(9) + "]").body().get("reservationId").asLong();
         api.post("/api/v1/wallet/charges", fan, "{\"amount\":100000}");

@@ -32,7 +32,7 @@ class AccessibilityTest extends BrowserTest {
                                 "PUT",
                                 "/api/v1/admin/concerts/" + paused + "/queue-settings",
                                 adminToken,
-                                "{\"admitCount\":50,\"admitIntervalSeconds\":10,\"maxActive\":null,\"activeSeconds\":600,\"holdSeconds\":300,\"paused\":true}")
+                                "{\"admitCount\":50,\"admitIntervalSeconds\":10,\"maxActive\":null,\"activeSeconds\":600,\"holdSeconds\":300,\"preQueueMinutes\":0,\"paused\":true}")
                         .status())
                 .isEqualTo(200);
 

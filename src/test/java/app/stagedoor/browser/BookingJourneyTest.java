@@ -78,7 +78,7 @@ class BookingJourneyTest extends BrowserTest {
     @Test
     void a_hold_left_unpaid_runs_out_and_its_seats_come_back() {
         var shortHolds =
-                "{\"admitCount\":50,\"admitIntervalSeconds\":10,\"maxActive\":null,\"activeSeconds\":600,\"holdSeconds\":10,\"paused\":false}";
+                "{\"admitCount\":50,\"admitIntervalSeconds\":10,\"maxActive\":null,\"activeSeconds\":600,\"holdSeconds\":10,\"preQueueMinutes\":0,\"paused\":false}";
         assertThat(api.send("PUT", "/api/v1/admin/concerts/" + concert + "/queue-settings", admin, shortHolds)
                         .status())
                 .isEqualTo(200);

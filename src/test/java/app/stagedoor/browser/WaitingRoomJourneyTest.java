@@ -63,7 +63,7 @@ class WaitingRoomJourneyTest extends BrowserTest {
 
     private static void settings(ApiClient api, String admin, long concert, boolean paused) {
         var body = """
-                {"admitCount":1,"admitIntervalSeconds":2,"maxActive":null,"activeSeconds":600,"holdSeconds":300,"paused":%s}
+                {"admitCount":1,"admitIntervalSeconds":2,"maxActive":null,"activeSeconds":600,"holdSeconds":300,"preQueueMinutes":0,"paused":%s}
                 """.formatted(paused);
         assertThat(api.send("PUT", "/api/v1/admin/concerts/" + concert + "/queue-settings", admin, body)
                         .status())

@@ -36,7 +36,7 @@ class AdminQueueControllerTest {
 
     static final MemberPrincipal ORGANISER = new MemberPrincipal(1, "boss", Role.ADMIN);
     static final MemberPrincipal FAN = new MemberPrincipal(5, "fan", Role.FAN);
-    static final QueueSettings SETTINGS = new QueueSettings(50, 10, null, 600, 300, false);
+    static final QueueSettings SETTINGS = new QueueSettings(50, 10, null, 600, 300, 10, false);
 
     @Autowired
     MockMvc mvc;
@@ -90,8 +90,8 @@ class AdminQueueControllerTest {
 
     @Test
     void valid_settings_are_saved_by_the_organiser_and_the_panel_says_so() throws Exception {
-        given(room.updateSettings(3, new QueueSettings(20, 5, 100, 600, 300, true), "boss"))
-                .willReturn(new QueueSettings(20, 5, 100, 600, 300, true));
+        given(room.updateSettings(3, new QueueSettings(20, 5, 100, 600, 300, 10, true), "boss"))
+                .willReturn(new QueueSettings(20, 5, 100, 600, 300, 10, true));
         mvc.perform(post("/admin/concerts/3/waiting-room")
                         .with(user(ORGANISER))
                         .with(csrf())
@@ -101,10 +101,11 @@ class AdminQueueControllerTest {
                         .param("maxActive", "100")
                         .param("activeSeconds", "600")
                         .param("holdSeconds", "300")
+                        .param("preQueueMinutes", "10")
                         .param("paused", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-testid=\"settings-saved\"")));
-        verify(room).updateSettings(3, new QueueSettings(20, 5, 100, 600, 300, true), "boss");
+        verify(room).updateSettings(3, new QueueSettings(20, 5, 100, 600, 300, 10, true), "boss");
     }
 
     @Test

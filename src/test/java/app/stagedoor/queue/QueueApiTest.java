@@ -49,7 +49,7 @@ class QueueApiTest {
                 "PUT",
                 "/api/v1/admin/concerts/" + id + "/queue-settings",
                 admin,
-                "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"maxActive\":null,\"activeSeconds\":600,\"holdSeconds\":300,\"paused\":true}");
+                "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"maxActive\":null,\"activeSeconds\":600,\"holdSeconds\":300,\"preQueueMinutes\":0,\"paused\":true}");
         assertThat(paused.status()).isEqualTo(200);
         return id;
     }
@@ -203,7 +203,7 @@ class QueueApiTest {
                 "PUT",
                 "/api/v1/admin/concerts/" + concert + "/queue-settings",
                 admin,
-                "{\"admitCount\":100,\"admitIntervalSeconds\":5,\"maxActive\":300,\"activeSeconds\":900,\"holdSeconds\":240,\"paused\":false}");
+                "{\"admitCount\":100,\"admitIntervalSeconds\":5,\"maxActive\":300,\"activeSeconds\":900,\"holdSeconds\":240,\"preQueueMinutes\":0,\"paused\":false}");
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body().get("admitCount").asInt()).isEqualTo(100);
         assertThat(saved.body().get("maxActive").asInt()).isEqualTo(300);
@@ -223,15 +223,15 @@ class QueueApiTest {
     @ValueSource(
             strings = {
                 "{}",
-                "{\"admitCount\":0,\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":300,\"paused\":false}",
-                "{\"admitCount\":5,\"admitIntervalSeconds\":-1,\"activeSeconds\":600,\"holdSeconds\":300,\"paused\":false}",
-                "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"maxActive\":0,\"activeSeconds\":600,\"holdSeconds\":300,\"paused\":false}",
-                "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"activeSeconds\":5,\"holdSeconds\":300,\"paused\":false}",
-                "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":999999,\"paused\":false}",
+                "{\"admitCount\":0,\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":300,\"preQueueMinutes\":0,\"paused\":false}",
+                "{\"admitCount\":5,\"admitIntervalSeconds\":-1,\"activeSeconds\":600,\"holdSeconds\":300,\"preQueueMinutes\":0,\"paused\":false}",
+                "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"maxActive\":0,\"activeSeconds\":600,\"holdSeconds\":300,\"preQueueMinutes\":0,\"paused\":false}",
+                "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"activeSeconds\":5,\"holdSeconds\":300,\"preQueueMinutes\":0,\"paused\":false}",
+                "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":999999,\"preQueueMinutes\":0,\"paused\":false}",
                 "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":300}",
-                "{\"admitCount\":\"many\",\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":300,\"paused\":false}",
-                "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":300,\"paused\":\"maybe\"}",
-                "{\"admitCount\":99999999999,\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":300,\"paused\":false}"
+                "{\"admitCount\":\"many\",\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":300,\"preQueueMinutes\":0,\"paused\":false}",
+                "{\"admitCount\":5,\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":300,\"preQueueMinutes\":0,\"paused\":\"maybe\"}",
+                "{\"admitCount\":99999999999,\"admitIntervalSeconds\":10,\"activeSeconds\":600,\"holdSeconds\":300,\"preQueueMinutes\":0,\"paused\":false}"
             })
     void bad_settings_are_VALIDATION_naming_the_fields(String body) {
         long concert = pausedConcert();

@@ -31,7 +31,7 @@ class QueueJoinConcurrencyTest {
     @Test
     void five_hundred_fans_joining_from_three_tabs_each_get_one_ticket_and_distinct_gap_free_places() throws Exception {
         long concert = TestConcerts.onSaleNow(jdbc);
-        room.updateSettings(concert, new QueueSettings(1, 3_600, null, 600, 300, true), "test");
+        room.updateSettings(concert, new QueueSettings(1, 3_600, null, 600, 300, 10, true), "test");
         var fans = new ArrayList<Long>();
         for (int i = 0; i < FANS; i++) {
             fans.add(TestConcerts.fan(jdbc));

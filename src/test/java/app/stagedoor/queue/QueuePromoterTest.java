@@ -72,7 +72,8 @@ class QueuePromoterTest {
     }
 
     void settings(int admitCount, Integer maxActive, boolean paused, int activeSeconds) {
-        room.updateSettings(concert, new QueueSettings(admitCount, 10, maxActive, activeSeconds, 300, paused), "test");
+        room.updateSettings(
+                concert, new QueueSettings(admitCount, 10, maxActive, activeSeconds, 300, 10, paused), "test");
     }
 
     List<Long> fansJoin(int count) {
@@ -249,7 +250,7 @@ class QueuePromoterTest {
         assertThat(last.estimatedWaitSeconds()).isBetween(15L, 25L);
 
         // the organiser slows the line down; the measured pace follows
-        room.updateSettings(concert, new QueueSettings(1, 20, null, 600, 300, false), "test");
+        room.updateSettings(concert, new QueueSettings(1, 20, null, 600, 300, 10, false), "test");
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofSeconds(20));
             promoter.promote(concert);
@@ -262,13 +263,13 @@ class QueuePromoterTest {
 
     @Test
     void a_shorter_interval_applies_from_the_next_tick() {
-        room.updateSettings(concert, new QueueSettings(1, 3_600, null, 600, 300, false), "test");
+        room.updateSettings(concert, new QueueSettings(1, 3_600, null, 600, 300, 10, false), "test");
         var fans = fansJoin(3);
         assertThat(promoter.promote(concert).admitted()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(10));
         assertThat(promoter.promote(concert).admitted()).as("an hour to go").isZero();
 
-        room.updateSettings(concert, new QueueSettings(1, 10, null, 600, 300, false), "test");
+        room.updateSettings(concert, new QueueSettings(1, 10, null, 600, 300, 10, false), "test");
         clock.advance(Duration.ofSeconds(10));
         assertThat(promoter.promote(concert).admitted()).isEqualTo(1);
         assertThat(statusOf(fans.get(1))).isEqualTo(QueueStatus.ACTIVE);

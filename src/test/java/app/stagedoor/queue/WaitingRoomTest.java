@@ -44,7 +44,7 @@ class WaitingRoomTest {
 
     long onSale() {
         long concert = TestConcerts.published(jdbc, clock.instant().minus(Duration.ofHours(1)));
-        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, false), "test");
+        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, 10, false), "test");
         return concert;
     }
 
@@ -148,7 +148,7 @@ class WaitingRoomTest {
     @Test
     void a_signed_ticket_is_answered_from_the_snapshot_and_useless_to_anyone_else() {
         long concert = onSale();
-        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, true), "test");
+        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, 10, true), "test");
         long fan = TestConcerts.fan(jdbc);
         long stranger = TestConcerts.fan(jdbc);
         room.join(TestConcerts.fan(jdbc), concert);
@@ -173,7 +173,7 @@ class WaitingRoomTest {
     @Test
     void a_ticket_that_left_in_another_instance_is_noticed_at_the_next_flush() {
         long concert = onSale();
-        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, true), "test");
+        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, 10, true), "test");
         long fan = TestConcerts.fan(jdbc);
         var ticket = room.join(fan, concert);
         // another instance ends the ticket: only the database knows
@@ -191,7 +191,7 @@ class WaitingRoomTest {
     @Test
     void fans_far_back_are_asked_to_poll_less_often() {
         long concert = onSale();
-        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, false), "test");
+        room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, 10, false), "test");
         var first = room.join(TestConcerts.fan(jdbc), concert);
         for (int i = 0; i < 30; i++) {
             room.join(TestConcerts.fan(jdbc), concert);
