@@ -23,6 +23,7 @@ CREATE TABLE queue_draws (
     commitment   CHAR(64)    NOT NULL,
     committed_at DATETIME(3) NOT NULL,
     drawn_at     DATETIME(3) NULL,
+    first_place  BIGINT      NULL,
     entrants     INT         NULL,
     draw_millis  BIGINT      NULL,
     CONSTRAINT fk_queue_draws_concert FOREIGN KEY (concert_id) REFERENCES concerts (id)

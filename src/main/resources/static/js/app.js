@@ -33,19 +33,35 @@
     else if (status === 401 || status === 403) toast(message("signedOut"));
   });
 
-  // Countdowns: <strong data-countdown data-deadline="2026-12-01T10:00:00Z">. At zero the page
-  // reloads, and the server says what happens next (back to the waiting room, hold expired).
+  // Countdowns: <strong data-countdown data-deadline="2026-12-01T10:00:00Z">. With data-now (the
+  // server's time when it drew the page) they count by the server's clock, not a wrong phone's.
+  // At zero the page reloads, and the server says what happens next (back to the waiting room,
+  // hold expired); with data-on-zero="due" the nearest htmx element redraws itself instead, a
+  // moment apart from page to page so a crowd does not ask in the same millisecond; with
+  // data-on-zero="wait" nothing happens (the page's own poll brings the news).
   function pad(n) { return n < 10 ? "0" + n : "" + n; }
+  function skew(el) {
+    if (el._skew === undefined) {
+      el._skew = el.dataset.now ? Date.parse(el.dataset.now) - Date.now() : 0;
+    }
+    return el._skew;
+  }
   function tick() {
     document.querySelectorAll("[data-countdown]").forEach(function (el) {
-      var left = Math.max(0, Math.floor((Date.parse(el.dataset.deadline) - Date.now()) / 1000));
+      var left = Math.max(0, Math.floor((Date.parse(el.dataset.deadline) - Date.now() - skew(el)) / 1000));
       var hours = Math.floor(left / 3600);
       var text = (hours > 0 ? hours + ":" + pad(Math.floor(left / 60) % 60) : Math.floor(left / 60)) + ":" + pad(left % 60);
       if (el.textContent !== text) el.textContent = text;
       el.classList.toggle("urgent", left < 60);
       if (left === 0 && !el.dataset.done) {
         el.dataset.done = "1";
-        setTimeout(function () { window.location.reload(); }, 1500);
+        var onZero = el.dataset.onZero || "reload";
+        if (onZero === "due") {
+          var target = el.closest("[hx-trigger]");
+          setTimeout(function () { if (target && window.htmx) window.htmx.trigger(target, "due"); }, 300 + Math.random() * 1700);
+        } else if (onZero === "reload") {
+          setTimeout(function () { window.location.reload(); }, 1500);
+        }
       }
     });
   }

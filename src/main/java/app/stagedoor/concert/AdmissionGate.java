@@ -24,4 +24,12 @@ public interface AdmissionGate {
 
     /** How long a hold on this concert's seats lasts before it is released unpaid. */
     Duration holdDuration(long concertId);
+
+    /** When fans may first join the concert's line: its pre-queue's opening, or its on-sale time. */
+    Instant joinOpensAt(long concertId);
+
+    /** The way into the concert's sale, as it stands now. */
+    default Door door(ConcertView concert, Instant now) {
+        return new Door(joinOpensAt(concert.id()), concert.salesOpenAt(), now);
+    }
 }

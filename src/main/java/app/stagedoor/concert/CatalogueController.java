@@ -64,8 +64,19 @@ class CatalogueController {
     String concert(@PathVariable long concertId, Model model) {
         var concert = catalogue.publishedConcert(concertId);
         model.addAttribute("concert", concert);
+        model.addAttribute("door", gate.door(concert, clock.instant()));
         model.addAttribute("dates", catalogue.upcomingDatesOf(concertId));
         return "concert/concert";
+    }
+
+    /** The way in, redrawn by the concert page at each of its moments (pre-queue opens, sales open). */
+    @HxRequest
+    @GetMapping("/concerts/{concertId}/door")
+    View door(@PathVariable long concertId, Model model) {
+        var concert = catalogue.publishedConcert(concertId);
+        model.addAttribute("concert", concert);
+        model.addAttribute("door", gate.door(concert, clock.instant()));
+        return FragmentsRendering.fragment("fragments/door :: door").build();
     }
 
     @GetMapping("/concerts/{concertId}/performances")

@@ -22,6 +22,7 @@ class LineStore {
     /**
      * @param lastSeq the last place handed out
      * @param admittedUpTo every place up to this one has been admitted or has left
+     * @param numberedThrough every ticket with an id up to this one has its place (or ended without one)
      * @param placesPerSecond how fast the line moved, measured over the last admissions
      * @param measuredAt when that was measured; null while the line is empty
      */
@@ -29,12 +30,13 @@ class LineStore {
             long concertId,
             long lastSeq,
             long admittedUpTo,
+            long numberedThrough,
             long admittedTotal,
             double placesPerSecond,
             Instant measuredAt) {
 
         static Line empty(long concertId) {
-            return new Line(concertId, 0, 0, 0, 0, null);
+            return new Line(concertId, 0, 0, 0, 0, 0, null);
         }
     }
 
@@ -73,8 +75,8 @@ class LineStore {
     }
 
     /**
-     * Locks the line's row until commit. Joins and the promoter both take it before any ticket's
-     * row, so they queue behind each other instead of deadlocking.
+     * Locks the line's row until commit: the promoter's ticks and the organiser's changes take it
+     * before any ticket's row, so they run one after the other. Joins never take it.
      */
     void lock(long concertId) {
         jdbc.sql("SELECT last_seq FROM queue_lines WHERE concert_id = ? FOR UPDATE")
@@ -83,15 +85,12 @@ class LineStore {
                 .list();
     }
 
-    /** The next place in line and the mark at that moment; the line's row stays locked until commit. */
-    long[] nextPlace(long concertId) {
-        jdbc.sql("UPDATE queue_lines SET last_seq = last_seq + 1 WHERE concert_id = ?")
-                .param(concertId)
+    /** The promoter gave places up to {@code lastSeq}, to every ticket up to {@code numberedThrough}. */
+    void placed(long concertId, long lastSeq, long numberedThrough) {
+        jdbc.sql(
+                        "UPDATE queue_lines SET last_seq = ?, numbered_through = GREATEST(numbered_through, ?) WHERE concert_id = ?")
+                .params(lastSeq, numberedThrough, concertId)
                 .update();
-        return jdbc.sql("SELECT last_seq, admitted_up_to FROM queue_lines WHERE concert_id = ?")
-                .param(concertId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .single();
     }
 
     /** Claims this interval's admission for the caller; 0 when it is not due or another instance took it. */
@@ -135,6 +134,7 @@ class LineStore {
                 rs.getLong("concert_id"),
                 rs.getLong("last_seq"),
                 rs.getLong("admitted_up_to"),
+                rs.getLong("numbered_through"),
                 rs.getLong("admitted_total"),
                 rs.getDouble("places_per_second"),
                 measured == null ? null : measured.toInstant());

@@ -1,5 +1,6 @@
 package app.stagedoor.queue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
@@ -29,20 +30,23 @@ class Positions {
             case WAIT -> {
                 lastSeen.record(ticket.id());
                 var claims = TicketSigner.Claims.of(ticket);
-                yield waiting(claims, signer.sign(claims), lines.get(ticket.concertId()));
+                var line = lines.get(ticket.concertId());
+                yield ticket.hasPlace()
+                        ? waiting(claims, signer.sign(claims), line)
+                        : withoutPlace(claims, signer.sign(claims), line, now);
             }
             case ACTIVE ->
                 ticket.isAdmittedAt(now)
-                        ? QueueTicket.admitted(ticket.concertId(), ticket.activeUntil(), slowest())
-                        : QueueTicket.expired(ticket.concertId(), ExpireReason.TIMEOUT, slowest());
-            case EXPIRE -> QueueTicket.expired(ticket.concertId(), ticket.expireReason(), slowest());
+                        ? QueueTicket.admitted(ticket.concertId(), ticket.activeUntil(), slowest(), ticket.drawCode())
+                        : QueueTicket.expired(ticket.concertId(), ExpireReason.TIMEOUT, slowest(), ticket.drawCode());
+            case EXPIRE -> QueueTicket.expired(ticket.concertId(), ticket.expireReason(), slowest(), ticket.drawCode());
             case NONE -> throw new IllegalStateException("NONE is no state of a ticket");
         };
     }
 
     /** A fan without a ticket. */
     QueueTicket none(long concertId) {
-        return QueueTicket.none(concertId, slowest());
+        return QueueTicket.none(concertId, slowest(), lines.get(concertId).message());
     }
 
     /** A waiting fan's standing from their signed ticket and the line's snapshot: no database. */
@@ -53,7 +57,44 @@ class Positions {
         long span = Math.max(1, claims.seq() - claims.joinedMark());
         int progress = (int) Math.min(99, Math.max(0, 100 * (line.admittedUpTo() - claims.joinedMark()) / span));
         return QueueTicket.waiting(
-                claims.concertId(), signed, position, eta, pollAfter(position, eta), progress, paused);
+                claims.concertId(),
+                signed,
+                position,
+                eta,
+                pollAfter(position, eta),
+                progress,
+                paused,
+                claims.drawCode(),
+                line.message());
+    }
+
+    /**
+     * A fan whose ticket has no place yet, from their signed ticket and the snapshot: no database.
+     * In the pre-queue they ask again at the draw (or every {@code pollMax} until then), spread
+     * over {@code drawPollSpread} so the whole pre-queue does not ask in the same millisecond;
+     * after it (the place comes at the promoter's next tick) after {@code pollMin}, spread alike.
+     */
+    QueueTicket withoutPlace(TicketSigner.Claims claims, String signed, LineSnapshots.Snapshot line, Instant now) {
+        boolean preQueue = line.beforeDrawAt(now);
+        long spread = properties.drawPollSpread().toMillis();
+        long pollAfter;
+        if (preQueue) {
+            long untilDraw = Duration.between(now, line.salesOpenAt()).toMillis();
+            pollAfter = untilDraw > properties.pollMax().toMillis()
+                    ? properties.pollMax().toMillis()
+                    : untilDraw + ThreadLocalRandom.current().nextLong(spread + 1);
+        } else {
+            pollAfter =
+                    properties.tick().toMillis() + ThreadLocalRandom.current().nextLong(spread + 1);
+        }
+        return QueueTicket.withoutPlace(
+                claims.concertId(),
+                signed,
+                preQueue ? line.salesOpenAt() : null,
+                pollAfter,
+                line.settings().paused(),
+                claims.drawCode(),
+                line.message());
     }
 
     /**

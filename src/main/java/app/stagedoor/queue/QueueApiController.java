@@ -37,14 +37,17 @@ class QueueApiController {
     record TicketResponse(
             String token,
             QueueStatus status,
-            Long position,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Long position,
             Long fansAhead,
             Long estimatedWaitSeconds,
             Instant activeUntil,
             Long pollAfterMillis,
             Integer progressPercent,
             Boolean paused,
-            ExpireReason expireReason) {
+            ExpireReason expireReason,
+            Instant drawAt,
+            String drawCode,
+            String message) {
 
         static TicketResponse of(QueueTicket ticket) {
             return new TicketResponse(
@@ -57,7 +60,10 @@ class QueueApiController {
                     ticket.pollAfterMillis(),
                     ticket.progressPercent(),
                     ticket.isWaiting() ? ticket.paused() : null,
-                    ticket.expireReason());
+                    ticket.expireReason(),
+                    ticket.drawAt(),
+                    ticket.drawCode(),
+                    ticket.message());
         }
     }
 
@@ -78,6 +84,13 @@ class QueueApiController {
                     @RequestHeader(name = TICKET_HEADER, required = false)
                     String ticket) {
         return TicketResponse.of(waitingRoom.status(me.id(), concertId, ticket));
+    }
+
+    /** Anyone may check the draw: the commitment from the start, the seed and the places once drawn. */
+    @GetMapping("/draw")
+    @Refusals(ErrorCode.NOT_FOUND)
+    PublishedDraw draw(@PathVariable long concertId) {
+        return waitingRoom.draw(concertId);
     }
 
     @DeleteMapping

@@ -34,4 +34,9 @@ class QueueGate implements AdmissionGate {
         // from the line's cached snapshot: a hold reads no settings of its own
         return Duration.ofSeconds(lines.get(concertId).settings().holdSeconds());
     }
+
+    @Override
+    public Instant joinOpensAt(long concertId) {
+        return lines.get(concertId).joinOpensAt();
+    }
 }

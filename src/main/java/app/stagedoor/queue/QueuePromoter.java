@@ -1,16 +1,21 @@
 package app.stagedoor.queue;
 
+import app.stagedoor.concert.Catalogue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves every line: ends admissions that ran out, drops fans who stopped polling, and admits the
- * next fans in order at the organiser's pace. It runs on one instance per tick (ShedLock), and each
+ * Moves every line: ends admissions that ran out, drops fans who stopped polling, gives places (at
+ * the on-sale time the draw, which puts the pre-queue in a random order; after it, each tick, the
+ * fans who joined since, in join order), and admits the next fans in order at the organiser's pace.
+ * Nobody is admitted before the draw has run. It runs on one instance per tick (ShedLock), and each
  * concert's admission is also claimed with a conditional update, so even two promoters racing the
  * same tick admit once. All of its state is in the database: a restart picks up where it was.
  */
@@ -26,6 +31,8 @@ class QueuePromoter {
     private final LineStore lines;
     private final Settings settings;
     private final AdmissionLog admissions;
+    private final Draws draws;
+    private final Catalogue catalogue;
     private final QueueProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -35,6 +42,8 @@ class QueuePromoter {
             LineStore lines,
             Settings settings,
             AdmissionLog admissions,
+            Draws draws,
+            Catalogue catalogue,
             QueueProperties properties,
             TransactionTemplate transaction,
             Clock clock) {
@@ -42,6 +51,8 @@ class QueuePromoter {
         this.lines = lines;
         this.settings = settings;
         this.admissions = admissions;
+        this.draws = draws;
+        this.catalogue = catalogue;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -64,14 +75,30 @@ class QueuePromoter {
         return transaction.execute(status -> promote(concertId, clock.instant()));
     }
 
+    /**
+     * Only the first step of a tick: gives the fans who joined since the last one their places (at
+     * the on-sale time, the draw), and admits nobody.
+     *
+     * @return whether the line gives places, that is whether the draw has run
+     */
+    boolean place(long concertId) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            lines.lock(concertId);
+            return place(concertId, lines.findOrEmpty(concertId), clock.instant());
+        }));
+    }
+
     private Outcome promote(long concertId, Instant now) {
         lines.lock(concertId);
         var settings = this.settings.of(concertId);
         int expired = tickets.expireTimedOut(concertId, now)
                 + tickets.expireAbandoned(concertId, now.minus(properties.abandonAfter()), now);
 
+        boolean placing = place(concertId, lines.findOrEmpty(concertId), now);
+
         int admitted = 0;
-        boolean admissionRan = !settings.paused()
+        boolean admissionRan = placing
+                && !settings.paused()
                 && lines.claimAdmission(concertId, now, now.plusSeconds(settings.admitIntervalSeconds())) == 1;
         if (admissionRan) {
             int room = settings.admitCount();
@@ -109,5 +136,57 @@ class QueuePromoter {
             admissions.record(concertId, now, admitted, mark);
         }
         return new Outcome(admitted, expired, mark);
+    }
+
+    /**
+     * Gives places behind the line's last one: at the first tick at or after the on-sale time, the
+     * draw (however many instances run, the line's lock and {@link Draws#drawn} let it run once);
+     * after it, the tickets that joined since, in join order.
+     *
+     * @return whether the line gives places, that is whether the draw has run
+     */
+    private boolean place(long concertId, LineStore.Line line, Instant now) {
+        long last = line.lastSeq();
+        long through = line.numberedThrough();
+        var draw = draws.of(concertId, now);
+        if (!draw.drawn()) {
+            var concert = catalogue.findConcert(concertId);
+            if (concert.isEmpty()
+                    || !concert.get().published()
+                    || concert.get().salesOpenAt().isAfter(now)) {
+                return false;
+            }
+            long started = System.nanoTime();
+            var entrants = tickets.unplaced(concertId, concert.get().salesOpenAt());
+            var idOf = new HashMap<String, Long>(entrants.size() * 2);
+            entrants.forEach(entrant -> idOf.put(entrant.drawCode(), entrant.id()));
+            var order = DrawOrder.shuffle(
+                    draw.seedBytes(),
+                    entrants.stream().map(TicketStore.Unplaced::drawCode).toList());
+            tickets.place(order.stream().map(idOf::get).toList(), last + 1, line.admittedUpTo());
+            var took = Duration.ofNanos(System.nanoTime() - started);
+            draws.drawn(concertId, now, last + 1, entrants.size(), took);
+            log.info(
+                    "Drew the places of {} fans in the pre-queue of concert {} in {} ms",
+                    entrants.size(),
+                    concertId,
+                    took.toMillis());
+            last += entrants.size();
+            through = Math.max(through, maxId(entrants));
+        }
+        var newcomers = tickets.unplaced(concertId, null);
+        if (!newcomers.isEmpty()) {
+            tickets.place(newcomers.stream().map(TicketStore.Unplaced::id).toList(), last + 1, line.admittedUpTo());
+            last += newcomers.size();
+            through = Math.max(through, maxId(newcomers));
+        }
+        if (last != line.lastSeq() || through != line.numberedThrough()) {
+            lines.placed(concertId, last, through);
+        }
+        return true;
+    }
+
+    private static long maxId(List<TicketStore.Unplaced> tickets) {
+        return tickets.stream().mapToLong(TicketStore.Unplaced::id).max().orElse(0);
     }
 }

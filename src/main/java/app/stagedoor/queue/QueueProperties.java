@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param snapshotTtl how long a line's admitted-up-to mark is cached for polls
  * @param pollMin the shortest suggested poll interval, near the front
  * @param pollMax the longest suggested poll interval, far back
+ * @param drawPollSpread the pre-queue's polls right after the draw are spread over this long
  * @param ticketSecret base64 HMAC key for waiting-room tickets; unset: generated and kept in the
  *     database
  */
@@ -26,6 +27,7 @@ record QueueProperties(
         @DefaultValue("250ms") Duration snapshotTtl,
         @DefaultValue("2s") Duration pollMin,
         @DefaultValue("30s") Duration pollMax,
+        @DefaultValue("5s") Duration drawPollSpread,
         String ticketSecret) {
 
     record Defaults(

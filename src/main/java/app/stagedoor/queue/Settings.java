@@ -16,7 +16,16 @@ class Settings {
     }
 
     QueueSettings of(long concertId) {
-        return repository.findById(concertId).map(LineSettings::value).orElse(defaults);
+        return line(concertId).map(LineSettings::value).orElse(defaults);
+    }
+
+    /** The organiser's settings and message of the line; empty until an organiser changed any. */
+    java.util.Optional<LineSettings> line(long concertId) {
+        return repository.findById(concertId);
+    }
+
+    QueueSettings defaults() {
+        return defaults;
     }
 
     /** Call with the line's row locked, so two organisers' changes apply one after the other. */

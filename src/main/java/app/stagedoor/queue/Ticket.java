@@ -13,7 +13,9 @@ import java.util.List;
  * type allows it from ({@link #ADMITTED_FROM}, {@link ExpireReason#from()}): the row's state when
  * the update runs decides, not a copy read a moment before.
  *
- * @param seq the place in line the line handed out; position = seq − the line's admitted-up-to mark
+ * @param seq the place in line; position = seq − the line's admitted-up-to mark. 0 until the line
+ *     gives it one: at the draw for the pre-queue's tickets, at the promoter's next tick for later ones
+ * @param drawCode the ticket's public name in the published draw
  * @param joinedMark the line's mark when the ticket was made, for the progress bar
  * @param activeUntil when the admission ends; null unless admitted
  * @param expireReason why it ended; null unless expired
@@ -23,6 +25,7 @@ record Ticket(
         long concertId,
         long memberId,
         long seq,
+        String drawCode,
         long joinedMark,
         QueueStatus status,
         Instant activeUntil,
@@ -43,9 +46,14 @@ record Ticket(
         }
     }
 
-    /** A new ticket at place {@code seq}, made when the line's mark was {@code joinedMark}. */
-    static Ticket waiting(long id, long concertId, long memberId, long seq, long joinedMark) {
-        return new Ticket(id, concertId, memberId, seq, joinedMark, QueueStatus.WAIT, null, null);
+    /** A new ticket, waiting for the line to give it a place. */
+    static Ticket joined(long id, long concertId, long memberId, String drawCode) {
+        return new Ticket(id, concertId, memberId, 0, drawCode, 0, QueueStatus.WAIT, null, null);
+    }
+
+    /** Whether the line has given the ticket its place yet. */
+    boolean hasPlace() {
+        return seq > 0;
     }
 
     /** The states a ticket may be admitted from. */

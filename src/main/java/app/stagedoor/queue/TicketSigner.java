@@ -15,10 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketSigner {
 
-    record Claims(long ticketId, long concertId, long memberId, long seq, long joinedMark) {
+    /** What a ticket says; {@code seq} 0 while it has no place yet. */
+    record Claims(long ticketId, long concertId, long memberId, long seq, long joinedMark, String drawCode) {
 
         static Claims of(Ticket ticket) {
-            return new Claims(ticket.id(), ticket.concertId(), ticket.memberId(), ticket.seq(), ticket.joinedMark());
+            return new Claims(
+                    ticket.id(),
+                    ticket.concertId(),
+                    ticket.memberId(),
+                    ticket.seq(),
+                    ticket.joinedMark(),
+                    ticket.drawCode());
         }
     }
 
@@ -35,6 +42,7 @@ class TicketSigner {
                 .claim("mid", claims.memberId())
                 .claim("seq", claims.seq())
                 .claim("jm", claims.joinedMark())
+                .claim("dc", claims.drawCode())
                 .build());
     }
 
@@ -50,7 +58,8 @@ class TicketSigner {
                     claims.getLongClaim("cid"),
                     claims.getLongClaim("mid"),
                     claims.getLongClaim("seq"),
-                    claims.getLongClaim("jm")));
+                    claims.getLongClaim("jm"),
+                    claims.getStringClaim("dc")));
         } catch (java.text.ParseException | NullPointerException notATicket) {
             return Optional.empty();
         }

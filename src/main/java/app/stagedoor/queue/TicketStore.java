@@ -24,15 +24,15 @@ import org.springframework.stereotype.Repository;
 class TicketStore {
 
     private static final String COLUMNS =
-            "id, concert_id, member_id, seq, joined_mark, status, active_until, expire_reason";
+            "id, concert_id, member_id, seq, draw_code, joined_mark, status, active_until, expire_reason";
 
     /*
      * The head of the line is read in the order of ix_queue_tokens_line, naming all of its columns:
      * H2 only then walks the index and stops after the first rows; ORDER BY seq alone makes it read
      * the whole line. MySQL and MariaDB do the same with either.
      */
-    static final String HEAD_OF_LINE =
-            " FROM queue_tokens WHERE concert_id = ? AND status = 'WAIT' ORDER BY concert_id, status, seq LIMIT ";
+    static final String HEAD_OF_LINE = " FROM queue_tokens WHERE concert_id = ? AND status = 'WAIT' AND seq IS NOT NULL"
+            + " ORDER BY concert_id, status, seq LIMIT ";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -60,21 +60,70 @@ class TicketStore {
     }
 
     /**
-     * A new ticket waiting at place {@code seq}; the unique key on live tickets lets only one per
-     * fan and concert in.
+     * A new ticket, waiting without a place: the line gives it one ({@link #place}). The unique key
+     * on live tickets lets only one per fan and concert in; nothing else is locked, so joins never
+     * wait on each other.
      *
      * @throws org.springframework.dao.DuplicateKeyException when the fan has a live ticket already
      */
-    Ticket insertWaiting(long concertId, long memberId, long seq, long joinedMark, Instant now) {
+    Ticket insertWaiting(long concertId, long memberId, String drawCode, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO queue_tokens
-                               (concert_id, member_id, live_member_id, seq, joined_mark, status, joined_at, last_seen_at)
-                        VALUES (?, ?, ?, ?, ?, 'WAIT', ?, ?)
+                               (concert_id, member_id, live_member_id, draw_code, status, joined_at, last_seen_at)
+                        VALUES (?, ?, ?, ?, 'WAIT', ?, ?)
                         """)
-                .params(concertId, memberId, memberId, seq, joinedMark, ts(now), ts(now))
+                .params(concertId, memberId, memberId, drawCode, ts(now), ts(now))
                 .update(keys, "id");
-        return Ticket.waiting(keys.getKeyAs(Number.class).longValue(), concertId, memberId, seq, joinedMark);
+        return Ticket.joined(keys.getKeyAs(Number.class).longValue(), concertId, memberId, drawCode);
+    }
+
+    /** A waiting ticket without a place yet. */
+    record Unplaced(long id, String drawCode) {}
+
+    /**
+     * The waiting tickets without a place, in join order; with {@code joinedBefore}, only those
+     * that joined before it (the pre-queue's entrants at the draw).
+     */
+    List<Unplaced> unplaced(long concertId, Instant joinedBefore) {
+        return jdbc.sql("SELECT id, draw_code FROM queue_tokens WHERE concert_id = :concertId AND status = 'WAIT'"
+                        + " AND seq IS NULL" + (joinedBefore == null ? "" : " AND joined_at < :before")
+                        + " ORDER BY id")
+                .param("concertId", concertId)
+                .param("before", joinedBefore == null ? null : ts(joinedBefore))
+                .query((rs, n) -> new Unplaced(rs.getLong(1), rs.getString(2)))
+                .list();
+    }
+
+    /**
+     * Gives the tickets, in this order, the places from {@code first} on, with the line's mark at
+     * that moment as their starting point for the progress bar. Only the promoter calls this, with
+     * the line's row locked.
+     */
+    void place(List<Long> ticketIds, long first, long mark) {
+        var rows = new ArrayList<Object[]>(Math.min(ticketIds.size(), CHUNK));
+        long seq = first;
+        for (long id : ticketIds) {
+            rows.add(new Object[] {seq++, mark, id});
+            if (rows.size() == CHUNK) {
+                batch.batchUpdate(PLACE, rows);
+                rows.clear();
+            }
+        }
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(PLACE, rows);
+        }
+    }
+
+    private static final int CHUNK = 2_000;
+    private static final String PLACE = "UPDATE queue_tokens SET seq = ?, joined_mark = ? WHERE id = ? AND seq IS NULL";
+
+    /** The drawn entrants' codes in place order (after the draw, for anyone who checks it). */
+    List<String> codesAt(long concertId, long firstSeq, long lastSeq) {
+        return jdbc.sql("SELECT draw_code FROM queue_tokens WHERE concert_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")
+                .params(concertId, firstSeq, lastSeq)
+                .query(String.class)
+                .list();
     }
 
     /** Ends a ticket for this reason if it is in a state it may end from; 1 when this call ended it. */
@@ -201,6 +250,7 @@ class TicketStore {
                 rs.getLong("concert_id"),
                 rs.getLong("member_id"),
                 rs.getLong("seq"),
+                rs.getString("draw_code"),
                 rs.getLong("joined_mark"),
                 QueueStatus.valueOf(rs.getString("status")),
                 until == null ? null : until.toInstant(),

@@ -27,6 +27,7 @@ public class WaitingRoom {
     private final Settings settings;
     private final AdmissionLog admissions;
     private final Positions positions;
+    private final Draws draws;
     private final TicketSigner signer;
     private final LastSeen lastSeen;
     private final TransactionTemplate transaction;
@@ -39,6 +40,7 @@ public class WaitingRoom {
             Settings settings,
             AdmissionLog admissions,
             Positions positions,
+            Draws draws,
             TicketSigner signer,
             LastSeen lastSeen,
             TransactionTemplate transaction,
@@ -49,6 +51,7 @@ public class WaitingRoom {
         this.settings = settings;
         this.admissions = admissions;
         this.positions = positions;
+        this.draws = draws;
         this.signer = signer;
         this.lastSeen = lastSeen;
         this.transaction = transaction;
@@ -57,11 +60,14 @@ public class WaitingRoom {
 
     /**
      * Joins the concert's line, or returns the fan's live ticket: joining again, from any number of
-     * tabs at once, gives the same ticket and place. A fan whose last ticket ended gets a new one
-     * at the back.
+     * tabs at once, gives the same ticket. From the pre-queue's opening until the on-sale time the
+     * ticket waits in the pre-queue, to be drawn into a random place at opening; after it the
+     * promoter places it behind everyone who joined before, at its next tick. A fan whose last
+     * ticket ended gets a new one at the back. A join locks nothing the line shares: it is one
+     * insert guarded by the unique key on live tickets.
      *
      * @throws DomainException {@code NOT_FOUND} for an unknown or unpublished concert, {@code
-     *     SALES_NOT_OPEN} before its on-sale time
+     *     SALES_NOT_OPEN} before the pre-queue opens (or, without one, before the on-sale time)
      */
     @Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 3, delay = 20, jitter = 10)
     public QueueTicket join(long memberId, long concertId) {
@@ -70,32 +76,37 @@ public class WaitingRoom {
         if (!line.published()) {
             throw DomainException.notFound();
         }
-        if (line.salesOpenAt().isAfter(now)) {
+        if (line.joinOpensAt().isAfter(now)) {
             throw new DomainException(
-                    ErrorCode.SALES_NOT_OPEN, Map.of("salesOpenAt", line.salesOpenAt()), line.salesOpenAt());
+                    ErrorCode.SALES_NOT_OPEN,
+                    Map.of("salesOpenAt", line.salesOpenAt(), "joinOpensAt", line.joinOpensAt()),
+                    line.joinOpensAt());
         }
         var live = tickets.live(concertId, memberId);
         if (live.isPresent() && live.get().isLiveAt(now)) {
             return positions.of(live.get(), now);
         }
-        lineStore.ensure(concertId);
+        if (!line.lineExists()) {
+            lineStore.ensure(concertId);
+        }
+        live.ifPresent(lapsed -> {
+            if (tickets.expireLapsed(lapsed.id(), now) == 1) {
+                lastSeen.markStale(lapsed.id());
+            }
+        });
         try {
-            var joined = transaction.execute(status -> {
-                // The line's row first, as the promoter does, so the two never wait on each other in a circle.
-                long[] place = lineStore.nextPlace(concertId);
-                live.ifPresent(lapsed -> tickets.expireLapsed(lapsed.id(), now));
-                return tickets.insertWaiting(concertId, memberId, place[0], place[1], now);
-            });
-            return positions.of(joined, now);
+            return positions.of(tickets.insertWaiting(concertId, memberId, DrawCodes.next(), now), now);
         } catch (DuplicateKeyException anotherTabWasFirst) {
-            // that tab's ticket is the fan's ticket, and its place went back with the rollback
+            // that tab's ticket is the fan's ticket
             return positions.of(tickets.live(concertId, memberId).orElseThrow(), clock.instant());
         }
     }
 
     /**
-     * Where the fan stands. With the signed ticket of a waiting fan this reads no database; without
-     * one, or once the fan may have been admitted, it reads their ticket.
+     * Where the fan stands. With the signed ticket of a waiting fan this reads no database: their
+     * position comes from their place and the line's snapshot, and a ticket without a place is
+     * answered from the snapshot until the line has placed it. Without a ticket, or once the fan
+     * may have been admitted or placed, it reads their ticket.
      */
     public QueueTicket status(long memberId, long concertId, String signedTicket) {
         var claims = signer.read(signedTicket)
@@ -106,9 +117,16 @@ public class WaitingRoom {
         if (!line.published()) {
             throw DomainException.notFound();
         }
-        if (claims.isPresent() && claims.get().seq() > line.admittedUpTo()) {
-            lastSeen.record(claims.get().ticketId());
-            return positions.waiting(claims.get(), signedTicket, line);
+        if (claims.isPresent()) {
+            var ticket = claims.get();
+            if (ticket.seq() > line.admittedUpTo()) {
+                lastSeen.record(ticket.ticketId());
+                return positions.waiting(ticket, signedTicket, line);
+            }
+            if (ticket.seq() == 0 && ticket.ticketId() > line.numberedThrough()) {
+                lastSeen.record(ticket.ticketId());
+                return positions.withoutPlace(ticket, signedTicket, line, clock.instant());
+            }
         }
         return tickets.latest(concertId, memberId)
                 .map(ticket -> positions.of(ticket, clock.instant()))
@@ -138,6 +156,38 @@ public class WaitingRoom {
                 .filter(ticket -> tickets.expire(ticket.id(), reason, clock.instant()) == 1)
                 .ifPresent(ended -> lastSeen.markStale(ended.id()));
     }
+
+    /**
+     * The line's draw as anyone may check it. The seed is committed to on the first question
+     * about it, before anyone can join; once drawn the answer never changes, and it is kept.
+     */
+    public PublishedDraw draw(long concertId) {
+        var line = lines.get(concertId);
+        if (!line.published()) {
+            throw DomainException.notFound();
+        }
+        return publishedDraws.get(concertId, id -> {
+            var draw = draws.of(id, clock.instant());
+            if (!draw.drawn()) {
+                return new PublishedDraw(draw.commitment(), null, line.salesOpenAt(), null, null, DrawOrder.ALGORITHM);
+            }
+            var codes = tickets.codesAt(id, draw.firstPlace(), draw.firstPlace() + draw.entrants() - 1);
+            var entrants = new java.util.ArrayList<PublishedDraw.Entrant>(codes.size());
+            for (int i = 0; i < codes.size(); i++) {
+                entrants.add(new PublishedDraw.Entrant(codes.get(i), i + 1));
+            }
+            return new PublishedDraw(
+                    draw.commitment(), draw.seed(), line.salesOpenAt(), draw.drawnAt(), entrants, DrawOrder.ALGORITHM);
+        });
+    }
+
+    /** Drawn lines' answers are final and kept; an undrawn one's for a second. */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, PublishedDraw> publishedDraws =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(100)
+                    .expireAfter(com.github.benmanes.caffeine.cache.Expiry.<Long, PublishedDraw>creating(
+                            (id, draw) -> draw.drawnAt() == null ? Duration.ofSeconds(1) : Duration.ofHours(1)))
+                    .build();
 
     public QueueSettings settings(long concertId) {
         return settings.of(concertId);

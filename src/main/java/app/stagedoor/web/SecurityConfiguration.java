@@ -73,7 +73,11 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/members")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/concerts", "/api/v1/concerts/{concertId}")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/concerts",
+                                "/api/v1/concerts/{concertId}",
+                                "/api/v1/concerts/{concertId}/queue/draw")
                         .permitAll()
                         .requestMatchers("/api/v1/admin/**")
                         .hasRole("ADMIN")
@@ -121,7 +125,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/posters/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/concerts/{concertId}")
+                        .requestMatchers(HttpMethod.GET, "/concerts/{concertId}", "/concerts/{concertId}/door")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()

@@ -3,6 +3,8 @@ package app.stagedoor.concert;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -56,6 +58,12 @@ class CatalogueControllerTest {
 
     @MockitoBean
     FanHolds fanHolds;
+
+    @BeforeEach
+    void aDoorAsTheWaitingRoomOpensIt() {
+        given(gate.joinOpensAt(anyLong())).willReturn(Instant.parse("2026-10-31T23:50:00Z"));
+        given(gate.door(any(), any())).willCallRealMethod();
+    }
 
     @BeforeEach
     void aConcertWithADate() {
@@ -229,6 +237,36 @@ class CatalogueControllerTest {
                         .string(allOf(
                                 containsString("You can hold at most 4 seats for this date."),
                                 containsString("₩500,000"))));
+    }
+
+    @Test
+    void before_the_pre_queue_the_concert_page_counts_down_tells_fans_to_sign_in_early_and_redraws_itself()
+            throws Exception {
+        var salesOpenAt = Instant.now().plusSeconds(3_600);
+        given(catalogue.publishedConcert(4)).willReturn(TestConcerts.view(4, salesOpenAt, true, 1, 3, List.of()));
+        given(gate.joinOpensAt(4)).willReturn(salesOpenAt.minusSeconds(600));
+        mvc.perform(get("/concerts/4").header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("The pre-queue opens in"),
+                                containsString("data-on-zero=\"due\""),
+                                containsString("hx-get=\"/concerts/4/door\""),
+                                containsString("Sign in now: you stay signed in for 3 hours"),
+                                not(containsString("data-testid=\"join\"")))));
+
+        given(gate.joinOpensAt(4)).willReturn(Instant.now().minusSeconds(1));
+        mvc.perform(get("/concerts/4/door")
+                        .with(user(FAN))
+                        .header("HX-Request", "true")
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-phase=\"PRE_QUEUE\""),
+                                containsString("Places are drawn in"),
+                                containsString("Join the pre-queue"),
+                                not(containsString("<html")))));
     }
 
     @Test

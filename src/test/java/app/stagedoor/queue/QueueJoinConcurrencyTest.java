@@ -26,6 +26,9 @@ class QueueJoinConcurrencyTest {
     WaitingRoom room;
 
     @Autowired
+    QueuePromoter promoter;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -45,7 +48,7 @@ class QueueJoinConcurrencyTest {
                     assertThat(ticket.status()).isEqualTo(QueueStatus.WAIT);
                     tokensPerFan
                             .computeIfAbsent(fan, f -> ConcurrentHashMap.newKeySet())
-                            .add(seqOf(fan, concert));
+                            .add(ticketOf(fan, concert));
                     return null;
                 });
             }
@@ -54,12 +57,17 @@ class QueueJoinConcurrencyTest {
 
         assertThat(tokensPerFan).hasSize(FANS);
         assertThat(tokensPerFan.values())
-                .allSatisfy(places -> assertThat(places).as("one place per fan").hasSize(1));
-        var places = jdbc.sql("SELECT seq FROM queue_tokens WHERE concert_id = ? ORDER BY seq")
+                .allSatisfy(
+                        tickets -> assertThat(tickets).as("one ticket per fan").hasSize(1));
+
+        // the line gives places at its next tick, in join order
+        promoter.place(concert);
+        var places = jdbc.sql("SELECT seq FROM queue_tokens WHERE concert_id = ? ORDER BY id")
                 .param(concert)
                 .query(Long.class)
                 .list();
         assertThat(places)
+                .as("places 1 to 500, in the order the tickets were made")
                 .containsExactlyElementsOf(
                         LongStream.rangeClosed(1, FANS).boxed().toList());
         assertThat(jdbc.sql("SELECT last_seq FROM queue_lines WHERE concert_id = ?")
@@ -69,8 +77,8 @@ class QueueJoinConcurrencyTest {
                 .isEqualTo(FANS);
     }
 
-    private long seqOf(long fan, long concert) {
-        return jdbc.sql("SELECT seq FROM queue_tokens WHERE concert_id = ? AND member_id = ?")
+    private long ticketOf(long fan, long concert) {
+        return jdbc.sql("SELECT id FROM queue_tokens WHERE concert_id = ? AND member_id = ?")
                 .params(concert, fan)
                 .query(Long.class)
                 .single();

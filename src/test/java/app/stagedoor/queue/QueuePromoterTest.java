@@ -49,6 +49,12 @@ class QueuePromoterTest {
     LastSeen lastSeen;
 
     @Autowired
+    Draws draws;
+
+    @Autowired
+    app.stagedoor.concert.Catalogue catalogue;
+
+    @Autowired
     LineSnapshots lines;
 
     @Autowired
@@ -83,6 +89,8 @@ class QueuePromoterTest {
             room.join(fan, concert);
             fans.add(fan);
         }
+        // the line gives places at the promoter's tick, in join order
+        promoter.place(concert);
         return fans;
     }
 
@@ -209,8 +217,8 @@ class QueuePromoterTest {
     void two_promoters_racing_the_same_tick_admit_once() throws Exception {
         settings(3, null, false, 60);
         fansJoin(10);
-        var otherInstance =
-                new QueuePromoter(tickets, lineStore, lineSettings, admissions, properties, transaction, clock);
+        var otherInstance = new QueuePromoter(
+                tickets, lineStore, lineSettings, admissions, draws, catalogue, properties, transaction, clock);
         List<Callable<QueuePromoter.Outcome>> both =
                 List.of(() -> promoter.promote(concert), () -> otherInstance.promote(concert));
         int admitted = Race.run(both).stream()
@@ -224,8 +232,8 @@ class QueuePromoterTest {
     void a_restarted_promoter_carries_on_from_the_database() {
         var fans = fansJoin(4);
         promoter.promote(concert);
-        var afterRestart =
-                new QueuePromoter(tickets, lineStore, lineSettings, admissions, properties, transaction, clock);
+        var afterRestart = new QueuePromoter(
+                tickets, lineStore, lineSettings, admissions, draws, catalogue, properties, transaction, clock);
         assertThat(afterRestart.promote(concert).admitted())
                 .as("the interval is remembered")
                 .isZero();

@@ -15,9 +15,10 @@ class TicketTest {
 
     static Ticket in(QueueStatus status) {
         return switch (status) {
-            case WAIT -> Ticket.waiting(1, 2, 3, 10, 4);
-            case ACTIVE -> new Ticket(1, 2, 3, 10, 4, QueueStatus.ACTIVE, NOW.plusSeconds(60), null);
-            case EXPIRE -> new Ticket(1, 2, 3, 10, 4, QueueStatus.EXPIRE, null, ExpireReason.LEFT);
+            case WAIT -> new Ticket(1, 2, 3, 10, "00c0ffee00c0ffee", 4, QueueStatus.WAIT, null, null);
+            case ACTIVE ->
+                new Ticket(1, 2, 3, 10, "00c0ffee00c0ffee", 4, QueueStatus.ACTIVE, NOW.plusSeconds(60), null);
+            case EXPIRE -> new Ticket(1, 2, 3, 10, "00c0ffee00c0ffee", 4, QueueStatus.EXPIRE, null, ExpireReason.LEFT);
             case NONE -> throw new IllegalArgumentException();
         };
     }
@@ -75,15 +76,16 @@ class TicketTest {
 
     @Test
     void a_ticket_that_contradicts_its_state_cannot_exist() {
-        assertThatThrownBy(() -> new Ticket(1, 2, 3, 10, 4, QueueStatus.NONE, null, null))
+        assertThatThrownBy(() -> new Ticket(1, 2, 3, 10, "00c0ffee00c0ffee", 4, QueueStatus.NONE, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Ticket(1, 2, 3, 10, 4, QueueStatus.ACTIVE, null, null))
+        assertThatThrownBy(() -> new Ticket(1, 2, 3, 10, "00c0ffee00c0ffee", 4, QueueStatus.ACTIVE, null, null))
                 .as("an admission without an end")
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Ticket(1, 2, 3, 10, 4, QueueStatus.EXPIRE, null, null))
+        assertThatThrownBy(() -> new Ticket(1, 2, 3, 10, "00c0ffee00c0ffee", 4, QueueStatus.EXPIRE, null, null))
                 .as("an end without a reason")
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Ticket(1, 2, 3, 10, 4, QueueStatus.WAIT, null, ExpireReason.LEFT))
+        assertThatThrownBy(
+                        () -> new Ticket(1, 2, 3, 10, "00c0ffee00c0ffee", 4, QueueStatus.WAIT, null, ExpireReason.LEFT))
                 .as("a waiting ticket with a reason to have ended")
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -3,6 +3,7 @@ package app.stagedoor.queue;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -34,6 +35,9 @@ class WaitingRoomControllerTest {
 
     static final MemberPrincipal FAN = new MemberPrincipal(5, "fan", Role.FAN);
 
+    /** A fan of their own, so the polls of the other tests do not count against theirs. */
+    static final MemberPrincipal PRE_QUEUE_FAN = new MemberPrincipal(6, "early", Role.FAN);
+
     @Autowired
     MockMvc mvc;
 
@@ -43,18 +47,24 @@ class WaitingRoomControllerTest {
     @MockitoBean
     Catalogue catalogue;
 
+    @MockitoBean
+    QueueGate gate;
+
     @BeforeEach
     void aConcert() {
         given(catalogue.publishedConcert(3))
                 .willReturn(TestConcerts.view(3, Instant.parse("2026-11-01T00:00:00Z"), true, 1, 3, List.of()));
+        given(gate.joinOpensAt(3)).willReturn(Instant.parse("2026-10-31T23:50:00Z"));
+        given(gate.door(any(), any())).willCallRealMethod();
     }
 
     static QueueTicket admitted() {
-        return QueueTicket.admitted(3, Instant.now().plusSeconds(600), 30_000);
+        return QueueTicket.admitted(3, Instant.now().plusSeconds(600), 30_000, "00c0ffee00c0ffee");
     }
 
     static QueueTicket waiting(long position, int progress) {
-        return QueueTicket.waiting(3, "signed-ticket", position, 240L, 5_000, progress, false);
+        return QueueTicket.waiting(
+                3, "signed-ticket", position, 240L, 5_000, progress, false, "00c0ffee00c0ffee", null);
     }
 
     @Test
@@ -92,7 +102,52 @@ class WaitingRoomControllerTest {
                         .param("ticket", "signed-ticket")
                         .with(user(FAN))
                         .header("HX-Request", "true"))
-                .andExpect(header().string("HX-Redirect", "/concerts/3/performances"));
+                .andExpect(header().string("HX-Redirect", "/concerts/3/performances?yourTurn"));
+    }
+
+    @Test
+    void a_fan_in_the_pre_queue_sees_the_draw_coming_and_a_new_place_reaches_screen_readers_and_the_tab_title()
+            throws Exception {
+        var drawAt = Instant.now().plusSeconds(300);
+        given(room.status(6, 3, null))
+                .willReturn(QueueTicket.withoutPlace(
+                        3, "signed-ticket", drawAt, 30_000, false, "00c0ffee00c0ffee", "Sales resume at 8 PM"));
+        mvc.perform(get("/concerts/3/waiting-room").with(user(PRE_QUEUE_FAN)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(
+                                        "You are in the pre-queue: at opening everyone here gets a random place."),
+                                containsString("data-testid=\"draw-countdown\""),
+                                containsString("00c0ffee00c0ffee"),
+                                containsString("Sales resume at 8 PM"),
+                                containsString("said=pre"),
+                                not(containsString("data-testid=\"position\"")))));
+
+        given(room.status(6, 3, "signed-ticket")).willReturn(waiting(91, 10));
+        mvc.perform(get("/concerts/3/waiting-room/status")
+                        .param("ticket", "signed-ticket")
+                        .param("said", "pre")
+                        .with(user(PRE_QUEUE_FAN))
+                        .header("HX-Request", "true")
+                        .header("Accept-Language", "en"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<title>(#91) Waiting room · Stagedoor</title>"),
+                                containsString("hx-swap-oob=\"true\""),
+                                containsString("Your place in line: 91."),
+                                containsString("said=91"))));
+
+        mvc.perform(get("/concerts/3/waiting-room/status")
+                        .param("ticket", "signed-ticket")
+                        .param("said", "91")
+                        .with(user(PRE_QUEUE_FAN))
+                        .header("HX-Request", "true")
+                        .header("Accept-Language", "en"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<title>(#91) Waiting room · Stagedoor</title>"),
+                                not(containsString("queue-announcer")))));
     }
 
     @Test
@@ -115,7 +170,7 @@ class WaitingRoomControllerTest {
         mvc.perform(post("/concerts/3/waiting-room/leave").with(user(FAN)).with(csrf()))
                 .andExpect(redirectedUrl("/concerts/3/waiting-room"));
         verify(room).leave(5, 3);
-        given(room.status(5, 3, null)).willReturn(QueueTicket.expired(3, ExpireReason.TIMEOUT, 30_000));
+        given(room.status(5, 3, null)).willReturn(QueueTicket.expired(3, ExpireReason.TIMEOUT, 30_000, null));
         mvc.perform(get("/concerts/3/waiting-room").with(user(FAN)).header("Accept-Language", "en"))
                 .andExpect(content()
                         .string(allOf(

@@ -48,16 +48,31 @@ class WaitingRoomTest {
         return concert;
     }
 
+    /** Joins, and lets the line give places as the promoter's next tick does. */
+    QueueTicket joinAndPlace(long fan, long concert) {
+        room.join(fan, concert);
+        promoter.place(concert);
+        lines.forget(concert);
+        return room.status(fan, concert, null);
+    }
+
     @Test
     void none_then_wait_then_active_then_expire_then_a_new_ticket_at_the_back() {
         long concert = onSale();
         long fan = TestConcerts.fan(jdbc);
         assertThat(room.status(fan, concert, null).status()).isEqualTo(QueueStatus.NONE);
 
-        var waiting = room.join(fan, concert);
-        assertThat(waiting.status()).isEqualTo(QueueStatus.WAIT);
+        var joined = room.join(fan, concert);
+        assertThat(joined.status()).isEqualTo(QueueStatus.WAIT);
+        assertThat(joined.position())
+                .as("a place comes at the promoter's next tick")
+                .isNull();
+        assertThat(joined.token()).isNotBlank();
+        promoter.place(concert);
+        lines.forget(concert);
+        var waiting = room.status(fan, concert, joined.token());
         assertThat(waiting.position()).isEqualTo(1);
-        assertThat(waiting.token()).isNotBlank();
+        assertThat(waiting.drawCode()).isEqualTo(joined.drawCode());
 
         promoter.promote(concert);
         var active = room.status(fan, concert, null);
@@ -74,8 +89,7 @@ class WaitingRoomTest {
 
         long other = TestConcerts.fan(jdbc);
         room.join(other, concert);
-        lines.forget(concert);
-        var again = room.join(fan, concert);
+        var again = joinAndPlace(fan, concert);
         assertThat(again.status()).isEqualTo(QueueStatus.WAIT);
         assertThat(again.position()).as("behind the fan who joined meanwhile").isEqualTo(2);
         assertThat(jdbc.sql("SELECT status FROM queue_tokens WHERE concert_id = ? AND member_id = ? ORDER BY id")
@@ -152,7 +166,7 @@ class WaitingRoomTest {
         long fan = TestConcerts.fan(jdbc);
         long stranger = TestConcerts.fan(jdbc);
         room.join(TestConcerts.fan(jdbc), concert);
-        var ticket = room.join(fan, concert);
+        var ticket = joinAndPlace(fan, concert);
         assertThat(ticket.position()).isEqualTo(2);
 
         // while waiting, the poll needs no database: it answers even with the row gone
@@ -192,11 +206,13 @@ class WaitingRoomTest {
     void fans_far_back_are_asked_to_poll_less_often() {
         long concert = onSale();
         room.updateSettings(concert, new QueueSettings(1, 10, null, 60, 300, 10, false), "test");
-        var first = room.join(TestConcerts.fan(jdbc), concert);
+        long firstFan = TestConcerts.fan(jdbc);
+        room.join(firstFan, concert);
         for (int i = 0; i < 30; i++) {
             room.join(TestConcerts.fan(jdbc), concert);
         }
-        var last = room.join(TestConcerts.fan(jdbc), concert);
+        var last = joinAndPlace(TestConcerts.fan(jdbc), concert);
+        var first = room.status(firstFan, concert, null);
         assertThat(first.pollAfterMillis()).isBetween(2_000L, 2_300L);
         assertThat(last.position()).isEqualTo(32);
         assertThat(last.pollAfterMillis()).isGreaterThanOrEqualTo(30_000L).isLessThanOrEqualTo(33_000L);

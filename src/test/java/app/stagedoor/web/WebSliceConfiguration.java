@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * problem details, languages and formats, without a database (the signing key is given).
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfiguration.class, Problems.class, Formats.class, LanguageConfiguration.class})
+@Import({SecurityConfiguration.class, Problems.class, Formats.class, LanguageConfiguration.class, SignIn.class})
 public class WebSliceConfiguration {
 
     static final String TEST_KEY = Base64.getEncoder().encodeToString("a-test-key-of-at-least-32-bytes!!".getBytes());
