@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a poll needs to know about a concert's line, cached for a fraction of a second per
- * instance: the admitted-up-to mark, the measured pace, the settings and the sale's opening. Polls
- * read this instead of the database: refreshed in the background after a quarter of a second,
- * and never served more than a second old.
+ * instance: the admitted-up-to mark, the measured pace, the settings, the organiser's message to
+ * the line and the sale's opening. Polls read this instead of the database: refreshed in the
+ * background after a quarter of a second, and never served more than a second old.
  */
 @Component
 class LineSnapshots {
@@ -22,7 +22,8 @@ class LineSnapshots {
             Instant salesOpenAt,
             long admittedUpTo,
             double placesPerSecond,
-            QueueSettings settings) {
+            QueueSettings settings,
+            String message) {
 
         /** The pace to promise: as measured, or as set while nothing was measured yet. */
         double pace() {
@@ -47,7 +48,8 @@ class LineSnapshots {
                             concert.map(c -> c.salesOpenAt()).orElse(Instant.MAX),
                             line.admittedUpTo(),
                             line.placesPerSecond(),
-                            settings.of(concertId));
+                            settings.of(concertId),
+                            settings.messageOf(concertId));
                 });
     }
 

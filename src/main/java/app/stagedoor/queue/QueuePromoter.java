@@ -22,10 +22,22 @@ class QueuePromoter {
 
     record Outcome(int admitted, int expired, long mark) {}
 
+    /**
+     * What an organiser's admission by hand did.
+     *
+     * @param asked how many were asked for; null for everyone waiting
+     * @param capped {@code maxActive} let fewer in than asked while fans were still waiting
+     */
+    record ByHand(Integer asked, int admitted, boolean capped) {}
+
+    /** Tickets admitted per statement when an organiser lets many in at once. */
+    private static final int BY_HAND_BATCH = 1_000;
+
     private final TicketStore tickets;
     private final LineStore lines;
     private final Settings settings;
     private final AdmissionLog admissions;
+    private final LineSamples samples;
     private final QueueProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -35,6 +47,7 @@ class QueuePromoter {
             LineStore lines,
             Settings settings,
             AdmissionLog admissions,
+            LineSamples samples,
             QueueProperties properties,
             TransactionTemplate transaction,
             Clock clock) {
@@ -42,6 +55,7 @@ class QueuePromoter {
         this.lines = lines;
         this.settings = settings;
         this.admissions = admissions;
+        this.samples = samples;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -108,6 +122,46 @@ class QueuePromoter {
         if (admitted > 0) {
             admissions.record(concertId, now, admitted, mark);
         }
+        samples.afterTick(concertId, now, line.lastSeq() - mark, admitted); // the console's chart
         return new Outcome(admitted, expired, mark);
+    }
+
+    /**
+     * The organiser's "Admit N now" ({@code count}) and "Admit everyone" (null): admits the next
+     * waiting fans at once, in line order and within {@code maxActive}, through the same statements
+     * as a tick, under the line's lock. The planned ticks go on as they were.
+     */
+    ByHand admitNow(long concertId, Integer count) {
+        return transaction.execute(status -> {
+            var now = clock.instant();
+            lines.lock(concertId);
+            var settings = this.settings.of(concertId);
+            long wanted = count == null ? Long.MAX_VALUE : Math.max(0, count);
+            long room = settings.maxActive() == null
+                    ? Long.MAX_VALUE
+                    : Math.max(0, settings.maxActive() - tickets.countInStatus(concertId, QueueStatus.ACTIVE));
+            long allowed = Math.min(wanted, room);
+            var until = now.plusSeconds(settings.activeSeconds());
+            int admitted = 0;
+            while (admitted < allowed) {
+                var next = tickets.nextWaiting(concertId, (int) Math.min(BY_HAND_BATCH, allowed - admitted));
+                int batch = next.isEmpty() ? 0 : tickets.admit(next, now, until);
+                if (batch == 0) {
+                    break;
+                }
+                admitted += batch;
+            }
+            var line = lines.findOrEmpty(concertId);
+            var firstWaiting = tickets.firstWaitingSeq(concertId);
+            long mark = Math.max(
+                    line.admittedUpTo(), firstWaiting.map(seq -> seq - 1).orElse(line.lastSeq()));
+            lines.advance(concertId, mark, admitted, line.placesPerSecond(), line.measuredAt());
+            if (admitted > 0) {
+                admissions.record(concertId, now, admitted, mark);
+            }
+            samples.afterTick(concertId, now, line.lastSeq() - mark, admitted);
+            boolean capped = room < wanted && firstWaiting.isPresent();
+            return new ByHand(count, admitted, capped);
+        });
     }
 }

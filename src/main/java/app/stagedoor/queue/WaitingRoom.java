@@ -5,6 +5,7 @@ import app.stagedoor.shared.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.resilience.annotation.Retryable;
@@ -29,6 +30,7 @@ public class WaitingRoom {
     private final Positions positions;
     private final TicketSigner signer;
     private final LastSeen lastSeen;
+    private final QueueMetrics metrics;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -41,6 +43,7 @@ public class WaitingRoom {
             Positions positions,
             TicketSigner signer,
             LastSeen lastSeen,
+            QueueMetrics metrics,
             TransactionTemplate transaction,
             Clock clock) {
         this.tickets = tickets;
@@ -51,6 +54,7 @@ public class WaitingRoom {
         this.positions = positions;
         this.signer = signer;
         this.lastSeen = lastSeen;
+        this.metrics = metrics;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -74,6 +78,7 @@ public class WaitingRoom {
             throw new DomainException(
                     ErrorCode.SALES_NOT_OPEN, Map.of("salesOpenAt", line.salesOpenAt()), line.salesOpenAt());
         }
+        metrics.joined(concertId);
         var live = tickets.live(concertId, memberId);
         if (live.isPresent() && live.get().isLiveAt(now)) {
             return positions.of(live.get(), now);
@@ -106,6 +111,7 @@ public class WaitingRoom {
         if (!line.published()) {
             throw DomainException.notFound();
         }
+        metrics.polled(concertId);
         if (claims.isPresent() && claims.get().seq() > line.admittedUpTo()) {
             lastSeen.record(claims.get().ticketId());
             return positions.waiting(claims.get(), signedTicket, line);
@@ -137,6 +143,11 @@ public class WaitingRoom {
                 .filter(ticket -> ticket.canExpire(reason))
                 .filter(ticket -> tickets.expire(ticket.id(), reason, clock.instant()) == 1)
                 .ifPresent(ended -> lastSeen.markStale(ended.id()));
+    }
+
+    /** The organiser's message to everyone in the concert's line, as of the line's snapshot. */
+    public Optional<String> message(long concertId) {
+        return Optional.ofNullable(lines.get(concertId).message());
     }
 
     public QueueSettings settings(long concertId) {

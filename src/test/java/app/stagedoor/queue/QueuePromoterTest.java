@@ -49,6 +49,9 @@ class QueuePromoterTest {
     LastSeen lastSeen;
 
     @Autowired
+    LineSamples samples;
+
+    @Autowired
     LineSnapshots lines;
 
     @Autowired
@@ -209,8 +212,8 @@ class QueuePromoterTest {
     void two_promoters_racing_the_same_tick_admit_once() throws Exception {
         settings(3, null, false, 60);
         fansJoin(10);
-        var otherInstance =
-                new QueuePromoter(tickets, lineStore, lineSettings, admissions, properties, transaction, clock);
+        var otherInstance = new QueuePromoter(
+                tickets, lineStore, lineSettings, admissions, samples, properties, transaction, clock);
         List<Callable<QueuePromoter.Outcome>> both =
                 List.of(() -> promoter.promote(concert), () -> otherInstance.promote(concert));
         int admitted = Race.run(both).stream()
@@ -224,8 +227,8 @@ class QueuePromoterTest {
     void a_restarted_promoter_carries_on_from_the_database() {
         var fans = fansJoin(4);
         promoter.promote(concert);
-        var afterRestart =
-                new QueuePromoter(tickets, lineStore, lineSettings, admissions, properties, transaction, clock);
+        var afterRestart = new QueuePromoter(
+                tickets, lineStore, lineSettings, admissions, samples, properties, transaction, clock);
         assertThat(afterRestart.promote(concert).admitted())
                 .as("the interval is remembered")
                 .isZero();
