@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The organiser's sales view of a concert: per date the seats available, held and sold, revenue,
  * refunds and the fees kept, check-ins and holds about to run out; sold seats and revenue per
- * section; totals; and the orders as a CSV file. The concert's admin page loads it with htmx and
- * refreshes it.
+ * section; totals; and the orders as a CSV file. It is the sales part of the concert's dashboard
+ * (refreshed with htmx), and the dashboard's overview shows its totals.
  */
 @Controller
 class SalesController {
@@ -98,6 +98,26 @@ class SalesController {
     @HxRequest
     @GetMapping("/admin/concerts/{concertId}/sales")
     String sales(@PathVariable long concertId, Model model) {
+        populate(concertId, model);
+        return "booking/sales :: sales";
+    }
+
+    /** The sales part of the concert's dashboard. */
+    @GetMapping("/admin/concerts/{concertId}/sales")
+    String page(@PathVariable long concertId, Model model) {
+        populate(concertId, model);
+        return "booking/sales";
+    }
+
+    /** Seats sold, revenue and seats held now, for the concert's overview. */
+    @HxRequest
+    @GetMapping("/admin/concerts/{concertId}/sales/summary")
+    String summary(@PathVariable long concertId, Model model) {
+        populate(concertId, model);
+        return "booking/sales :: summary";
+    }
+
+    private void populate(long concertId, Model model) {
         var concert = catalogue.findConcert(concertId).orElseThrow(DomainException::notFound);
         var now = clock.instant();
         var dates = concert.performances().stream()
@@ -113,14 +133,9 @@ class SalesController {
         model.addAttribute("expiringMinutes", properties.expiringWithin().toMinutes());
         model.addAttribute("sales", dates);
         model.addAttribute("totals", Totals.of(dates));
+        model.addAttribute(
+                "held", dates.stream().mapToLong(d -> d.seats().held()).sum());
         model.addAttribute("sections", report.bySection(concertId));
-        return "booking/sales :: sales";
-    }
-
-    /** Opened directly rather than by the admin page: the admin page, which shows it. */
-    @GetMapping("/admin/concerts/{concertId}/sales")
-    String page(@PathVariable long concertId) {
-        return "redirect:/admin/concerts/" + concertId;
     }
 
     /** Every paid or refunded order, in the organiser's language, ready for a spreadsheet. */

@@ -28,8 +28,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The organiser's concert pages under {@code /admin/concerts}: list, create, edit with the
- * section editor and a live preview of the seat map, dates, poster, publishing.
+ * The organiser's concert pages under {@code /admin/concerts}: the list, and each concert's
+ * dashboard (overview, setup with the section editor, a live preview of the seat map and the
+ * poster, dates, publishing). The dashboard's waiting room and sales are the queue's and the
+ * booking module's pages, under the same navigation.
  */
 @Controller
 @RequestMapping("/admin")
@@ -113,19 +115,36 @@ class AdminConcertController {
         if (!result.hasErrors()) {
             var created = organiser.create(plan);
             redirect.addFlashAttribute("saved", true);
-            return "redirect:/admin/concerts/" + created.id();
+            return "redirect:/admin/concerts/" + created.id() + "/setup";
         }
         response.setStatus(422);
         return "concert/admin/edit";
     }
 
+    /** The concert's dashboard: what matters during a sale first, then its dates. */
     @GetMapping("/concerts/{concertId}")
+    String overview(@PathVariable long concertId, Model model) {
+        var concert = concert(concertId);
+        model.addAttribute("concert", concert);
+        model.addAttribute("dates", catalogue.datesOf(concertId));
+        return "concert/admin/overview";
+    }
+
+    @GetMapping("/concerts/{concertId}/setup")
     String edit(@PathVariable long concertId, Model model) {
         var concert = concert(concertId);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", ConcertForm.of(concert));
         }
         return editPage(concert, model);
+    }
+
+    @GetMapping("/concerts/{concertId}/dates")
+    String dates(@PathVariable long concertId, Model model) {
+        var concert = concert(concertId);
+        model.addAttribute("concert", concert);
+        model.addAttribute("dates", catalogue.datesOf(concertId));
+        return "concert/admin/dates";
     }
 
     @PostMapping("/concerts/{concertId}")
@@ -149,7 +168,7 @@ class AdminConcertController {
             try {
                 organiser.update(concertId, plan);
                 redirect.addFlashAttribute("saved", true);
-                return "redirect:/admin/concerts/" + concertId;
+                return "redirect:/admin/concerts/" + concertId + "/setup";
             } catch (DomainException refused) {
                 reject(result, refused);
             }
@@ -189,7 +208,7 @@ class AdminConcertController {
                         "dateError", refused.properties().getOrDefault("reason", "concert.startsAt.beforeSales"));
             }
         }
-        return "redirect:/admin/concerts/" + concertId + "#dates";
+        return "redirect:/admin/concerts/" + concertId + "/dates";
     }
 
     @PostMapping("/concerts/{concertId}/performances/{performanceId}/delete")
@@ -204,7 +223,7 @@ class AdminConcertController {
             }
             redirect.addFlashAttribute("dateError", ErrorCode.PERFORMANCE_LOCKED.messageKey());
         }
-        return "redirect:/admin/concerts/" + concertId + "#dates";
+        return "redirect:/admin/concerts/" + concertId + "/dates";
     }
 
     @PostMapping("/concerts/{concertId}/poster")
@@ -220,7 +239,7 @@ class AdminConcertController {
         } catch (PosterImage.InvalidPoster refused) {
             redirect.addFlashAttribute("posterError", refused.reason());
         }
-        return "redirect:/admin/concerts/" + concertId + "#poster";
+        return "redirect:/admin/concerts/" + concertId + "/setup#poster";
     }
 
     @PostMapping("/concerts/{concertId}/publish")
@@ -246,7 +265,6 @@ class AdminConcertController {
 
     private String editPage(ConcertView concert, Model model) {
         model.addAttribute("concert", concert);
-        model.addAttribute("dates", catalogue.datesOf(concert.id()));
         return "concert/admin/edit";
     }
 

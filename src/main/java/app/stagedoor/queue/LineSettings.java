@@ -78,6 +78,13 @@ class LineSettings {
         this.updatedBy = by;
     }
 
+    /** A new message to everyone in the waiting room; null takes it down. */
+    void changeMessage(String message, String by, Instant now) {
+        this.message = message;
+        this.updatedAt = now;
+        this.updatedBy = by;
+    }
+
     QueueSettings value() {
         return new QueueSettings(
                 admitCount, admitIntervalSeconds, maxActive, activeSeconds, holdSeconds, preQueueMinutes, paused);

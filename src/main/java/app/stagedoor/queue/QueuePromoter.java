@@ -27,12 +27,25 @@ class QueuePromoter {
 
     record Outcome(int admitted, int expired, long mark) {}
 
+    /**
+     * What an organiser's admission by hand did.
+     *
+     * @param asked how many were asked for; null for everyone waiting
+     * @param capped {@code maxActive} let fewer in than asked while fans were still waiting
+     */
+    record ByHand(Integer asked, int admitted, boolean capped) {}
+
+    /** Tickets admitted per statement when an organiser lets many in at once. */
+    private static final int BY_HAND_BATCH = 1_000;
+
     private final TicketStore tickets;
     private final LineStore lines;
     private final Settings settings;
     private final AdmissionLog admissions;
     private final Draws draws;
     private final Catalogue catalogue;
+    private final LineSamples samples;
+    private final QueueMetrics metrics;
     private final QueueProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -44,6 +57,8 @@ class QueuePromoter {
             AdmissionLog admissions,
             Draws draws,
             Catalogue catalogue,
+            LineSamples samples,
+            QueueMetrics metrics,
             QueueProperties properties,
             TransactionTemplate transaction,
             Clock clock) {
@@ -53,6 +68,8 @@ class QueuePromoter {
         this.admissions = admissions;
         this.draws = draws;
         this.catalogue = catalogue;
+        this.samples = samples;
+        this.metrics = metrics;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -135,6 +152,7 @@ class QueuePromoter {
         if (admitted > 0) {
             admissions.record(concertId, now, admitted, mark);
         }
+        samples.afterTick(concertId, now, line.lastSeq() - mark, admitted); // the console's chart
         return new Outcome(admitted, expired, mark);
     }
 
@@ -166,6 +184,7 @@ class QueuePromoter {
             tickets.place(order.stream().map(idOf::get).toList(), last + 1, line.admittedUpTo());
             var took = Duration.ofNanos(System.nanoTime() - started);
             draws.drawn(concertId, now, last + 1, entrants.size(), took);
+            metrics.recordDraw(concertId, took);
             log.info(
                     "Drew the places of {} fans in the pre-queue of concert {} in {} ms",
                     entrants.size(),
@@ -188,5 +207,47 @@ class QueuePromoter {
 
     private static long maxId(List<TicketStore.Unplaced> tickets) {
         return tickets.stream().mapToLong(TicketStore.Unplaced::id).max().orElse(0);
+    }
+
+    /**
+     * The organiser's "Admit N now" ({@code count}) and "Admit everyone" (null): admits the next
+     * waiting fans at once, in line order and within {@code maxActive}, through the same statements
+     * as a tick, under the line's lock. The planned ticks go on as they were.
+     */
+    ByHand admitNow(long concertId, Integer count) {
+        return transaction.execute(status -> {
+            var now = clock.instant();
+            lines.lock(concertId);
+            if (!place(concertId, lines.findOrEmpty(concertId), now)) {
+                return new ByHand(count, 0, false); // nobody is admitted before the draw
+            }
+            var settings = this.settings.of(concertId);
+            long wanted = count == null ? Long.MAX_VALUE : Math.max(0, count);
+            long room = settings.maxActive() == null
+                    ? Long.MAX_VALUE
+                    : Math.max(0, settings.maxActive() - tickets.countInStatus(concertId, QueueStatus.ACTIVE));
+            long allowed = Math.min(wanted, room);
+            var until = now.plusSeconds(settings.activeSeconds());
+            int admitted = 0;
+            while (admitted < allowed) {
+                var next = tickets.nextWaiting(concertId, (int) Math.min(BY_HAND_BATCH, allowed - admitted));
+                int batch = next.isEmpty() ? 0 : tickets.admit(next, now, until);
+                if (batch == 0) {
+                    break;
+                }
+                admitted += batch;
+            }
+            var line = lines.findOrEmpty(concertId);
+            var firstWaiting = tickets.firstWaitingSeq(concertId);
+            long mark = Math.max(
+                    line.admittedUpTo(), firstWaiting.map(seq -> seq - 1).orElse(line.lastSeq()));
+            lines.advance(concertId, mark, admitted, line.placesPerSecond(), line.measuredAt());
+            if (admitted > 0) {
+                admissions.record(concertId, now, admitted, mark);
+            }
+            samples.afterTick(concertId, now, line.lastSeq() - mark, admitted);
+            boolean capped = room < wanted && firstWaiting.isPresent();
+            return new ByHand(count, admitted, capped);
+        });
     }
 }

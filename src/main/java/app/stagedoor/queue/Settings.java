@@ -28,6 +28,18 @@ class Settings {
         return defaults;
     }
 
+    /** The organiser's message to everyone in the line, or null. */
+    String messageOf(long concertId) {
+        return repository.findById(concertId).map(LineSettings::message).orElse(null);
+    }
+
+    /** Call with the line's row locked; null takes the message down. */
+    void changeMessage(long concertId, String message, String by, Instant now) {
+        var changed = repository.findById(concertId).orElseGet(() -> LineSettings.first(concertId, defaults, by, now));
+        changed.changeMessage(message, by, now);
+        repository.save(changed);
+    }
+
     /** Call with the line's row locked, so two organisers' changes apply one after the other. */
     void change(long concertId, QueueSettings settings, String by, Instant now) {
         var changed = repository

@@ -220,6 +220,40 @@ class TicketStore {
         return counts;
     }
 
+    /**
+     * A line's tickets by where they stand, in one grouped pass: the pre-queue (waiting without a
+     * place yet), waiting, admitted, and the ended ones by reason. This counts the line: for the
+     * console and the metrics, through {@link LineCounts}, which reads it at most every few seconds.
+     */
+    LineCounts.Counts standing(long concertId) {
+        long[] counts = new long[3];
+        var ended = new EnumMap<ExpireReason, Long>(ExpireReason.class);
+        for (var reason : ExpireReason.values()) {
+            ended.put(reason, 0L);
+        }
+        jdbc.sql("SELECT status, seq IS NULL, expire_reason, COUNT(*) FROM queue_tokens WHERE concert_id = ?"
+                        + " GROUP BY status, seq IS NULL, expire_reason")
+                .param(concertId)
+                .query((rs, n) -> {
+                    var status = QueueStatus.valueOf(rs.getString(1));
+                    long count = rs.getLong(4);
+                    switch (status) {
+                        case WAIT -> counts[rs.getBoolean(2) ? 0 : 1] += count;
+                        case ACTIVE -> counts[2] += count;
+                        case EXPIRE -> {
+                            var reason = rs.getString(3);
+                            if (reason != null) {
+                                ended.merge(ExpireReason.valueOf(reason), count, Long::sum);
+                            }
+                        }
+                        case NONE -> {}
+                    }
+                    return null;
+                })
+                .list();
+        return new LineCounts.Counts(counts[0], counts[1], counts[2], ended);
+    }
+
     /** Records polls in one batch: waiting tickets were seen at these times. */
     void touch(Map<Long, Instant> seen) {
         var rows = new ArrayList<Object[]>(seen.size());

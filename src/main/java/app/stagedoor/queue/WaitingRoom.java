@@ -5,6 +5,7 @@ import app.stagedoor.shared.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.resilience.annotation.Retryable;
@@ -30,6 +31,7 @@ public class WaitingRoom {
     private final Draws draws;
     private final TicketSigner signer;
     private final LastSeen lastSeen;
+    private final QueueMetrics metrics;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -43,6 +45,7 @@ public class WaitingRoom {
             Draws draws,
             TicketSigner signer,
             LastSeen lastSeen,
+            QueueMetrics metrics,
             TransactionTemplate transaction,
             Clock clock) {
         this.tickets = tickets;
@@ -54,6 +57,7 @@ public class WaitingRoom {
         this.draws = draws;
         this.signer = signer;
         this.lastSeen = lastSeen;
+        this.metrics = metrics;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -82,6 +86,7 @@ public class WaitingRoom {
                     Map.of("salesOpenAt", line.salesOpenAt(), "joinOpensAt", line.joinOpensAt()),
                     line.joinOpensAt());
         }
+        metrics.joined(concertId);
         var live = tickets.live(concertId, memberId);
         if (live.isPresent() && live.get().isLiveAt(now)) {
             return positions.of(live.get(), now);
@@ -117,6 +122,7 @@ public class WaitingRoom {
         if (!line.published()) {
             throw DomainException.notFound();
         }
+        metrics.polled(concertId);
         if (claims.isPresent()) {
             var ticket = claims.get();
             if (ticket.seq() > line.admittedUpTo()) {
@@ -188,6 +194,11 @@ public class WaitingRoom {
                     .expireAfter(com.github.benmanes.caffeine.cache.Expiry.<Long, PublishedDraw>creating(
                             (id, draw) -> draw.drawnAt() == null ? Duration.ofSeconds(1) : Duration.ofHours(1)))
                     .build();
+
+    /** The organiser's message to everyone in the concert's line, as of the line's snapshot. */
+    public Optional<String> message(long concertId) {
+        return Optional.ofNullable(lines.get(concertId).message());
+    }
 
     public QueueSettings settings(long concertId) {
         return settings.of(concertId);

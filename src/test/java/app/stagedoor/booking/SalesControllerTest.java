@@ -9,7 +9,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.stagedoor.TestConcerts;
@@ -112,8 +111,14 @@ class SalesControllerTest {
     }
 
     @Test
-    void opened_on_its_own_it_sends_the_organiser_to_the_concerts_admin_page() throws Exception {
-        mvc.perform(get("/admin/concerts/7/sales").with(user(ADMIN))).andExpect(redirectedUrl("/admin/concerts/7"));
+    void opened_on_its_own_it_is_the_sales_part_of_the_concerts_dashboard() throws Exception {
+        mvc.perform(get("/admin/concerts/7/sales").with(user(ADMIN)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<html"),
+                                containsString("href=\"/admin/concerts/7/waiting-room\""),
+                                containsString("₩412,000"))));
     }
 
     @Test

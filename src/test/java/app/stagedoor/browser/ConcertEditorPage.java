@@ -6,12 +6,16 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-/** {@code /admin/concerts/new} and {@code /admin/concerts/{id}}: the organiser's concert editor. */
+/**
+ * {@code /admin/concerts/new} and a concert's dashboard ({@code /admin/concerts/{id}}, its setup,
+ * its dates): the organiser's concert editor. Its actions move between the dashboard's parts by
+ * its navigation, as an organiser does.
+ */
 class ConcertEditorPage extends Page {
 
     ConcertEditorPage(WebDriver driver, String baseUrl) {
         super(driver, baseUrl);
-        visible(By.id("concert-form"));
+        visible(By.cssSelector("#concert-form, [data-testid='dashboard-nav']"));
     }
 
     static ConcertEditorPage openNew(WebDriver driver, String baseUrl) {
@@ -67,6 +71,10 @@ class ConcertEditorPage extends Page {
     }
 
     ConcertEditorPage addDate(String startsAtLocal) {
+        if (driver.findElements(By.id("startsAt")).isEmpty()) {
+            click(testId("nav-dates"));
+            visible(By.id("startsAt"));
+        }
         setValue(driver.findElement(By.id("startsAt")), startsAtLocal);
         click(testId("add-date"));
         return new ConcertEditorPage(driver, baseUrl);

@@ -140,7 +140,7 @@ class AdminConcertControllerTest {
                         .param("sections[0].rows", "2")
                         .param("sections[0].seatsPerRow", "10")
                         .param("sections[0].price", "100000"))
-                .andExpect(redirectedUrl("/admin/concerts/7"));
+                .andExpect(redirectedUrl("/admin/concerts/7/setup"));
         verify(organiser).create(any());
     }
 
@@ -183,10 +183,10 @@ class AdminConcertControllerTest {
                         .file(huge)
                         .with(user(ADMIN))
                         .with(csrf()))
-                .andExpect(redirectedUrl("/admin/concerts/7#poster"))
+                .andExpect(redirectedUrl("/admin/concerts/7/setup#poster"))
                 .andExpect(flash().attribute("posterError", "concert.poster.tooLarge"));
         verify(organiser, never()).savePoster(anyLong(), any());
-        mvc.perform(get("/admin/concerts/7")
+        mvc.perform(get("/admin/concerts/7/setup")
                         .with(user(ADMIN))
                         .header("Accept-Language", "en")
                         .flashAttr("posterError", "concert.poster.tooLarge"))

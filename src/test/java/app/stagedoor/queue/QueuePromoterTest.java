@@ -55,6 +55,12 @@ class QueuePromoterTest {
     app.stagedoor.concert.Catalogue catalogue;
 
     @Autowired
+    LineSamples samples;
+
+    @Autowired
+    QueueMetrics metrics;
+
+    @Autowired
     LineSnapshots lines;
 
     @Autowired
@@ -218,7 +224,17 @@ class QueuePromoterTest {
         settings(3, null, false, 60);
         fansJoin(10);
         var otherInstance = new QueuePromoter(
-                tickets, lineStore, lineSettings, admissions, draws, catalogue, properties, transaction, clock);
+                tickets,
+                lineStore,
+                lineSettings,
+                admissions,
+                draws,
+                catalogue,
+                samples,
+                metrics,
+                properties,
+                transaction,
+                clock);
         List<Callable<QueuePromoter.Outcome>> both =
                 List.of(() -> promoter.promote(concert), () -> otherInstance.promote(concert));
         int admitted = Race.run(both).stream()
@@ -233,7 +249,17 @@ class QueuePromoterTest {
         var fans = fansJoin(4);
         promoter.promote(concert);
         var afterRestart = new QueuePromoter(
-                tickets, lineStore, lineSettings, admissions, draws, catalogue, properties, transaction, clock);
+                tickets,
+                lineStore,
+                lineSettings,
+                admissions,
+                draws,
+                catalogue,
+                samples,
+                metrics,
+                properties,
+                transaction,
+                clock);
         assertThat(afterRestart.promote(concert).admitted())
                 .as("the interval is remembered")
                 .isZero();
