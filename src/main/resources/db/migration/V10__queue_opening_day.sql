@@ -12,6 +12,10 @@ ALTER TABLE queue_settings ADD COLUMN message VARCHAR(200) NULL;
 -- line with an id up to numbered_through has its place (or had ended before it got one).
 ALTER TABLE queue_lines ADD COLUMN numbered_through BIGINT NOT NULL DEFAULT 0;
 
+-- The promoter's last tick of the line: after a gap (every instance down), fans who could not poll
+-- meanwhile are not dropped as gone.
+ALTER TABLE queue_lines ADD COLUMN ticked_at DATETIME(3) NULL;
+
 -- A ticket's public name in the published draw: random, so it tells nothing about the fan.
 ALTER TABLE queue_tokens ADD COLUMN draw_code CHAR(16) NULL;
 

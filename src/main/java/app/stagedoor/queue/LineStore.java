@@ -25,6 +25,7 @@ class LineStore {
      * @param numberedThrough every ticket with an id up to this one has its place (or ended without one)
      * @param placesPerSecond how fast the line moved, measured over the last admissions
      * @param measuredAt when that was measured; null while the line is empty
+     * @param tickedAt the promoter's last tick of the line; null before the first
      */
     record Line(
             long concertId,
@@ -33,10 +34,11 @@ class LineStore {
             long numberedThrough,
             long admittedTotal,
             double placesPerSecond,
-            Instant measuredAt) {
+            Instant measuredAt,
+            Instant tickedAt) {
 
         static Line empty(long concertId) {
-            return new Line(concertId, 0, 0, 0, 0, 0, null);
+            return new Line(concertId, 0, 0, 0, 0, 0, null, null);
         }
     }
 
@@ -111,15 +113,17 @@ class LineStore {
                 .update();
     }
 
-    void advance(long concertId, long mark, int admitted, double placesPerSecond, Instant measuredAt) {
+    void advance(long concertId, long mark, int admitted, double placesPerSecond, Instant measuredAt, Instant now) {
         jdbc.sql("""
                         UPDATE queue_lines
                            SET admitted_up_to = GREATEST(admitted_up_to, :mark),
                                admitted_total = admitted_total + :admitted,
                                places_per_second = :rate,
-                               measured_at = :measuredAt
+                               measured_at = :measuredAt,
+                               ticked_at = :now
                          WHERE concert_id = :concertId
                         """)
+                .param("now", ts(now))
                 .param("concertId", concertId)
                 .param("mark", mark)
                 .param("admitted", admitted)
@@ -130,6 +134,7 @@ class LineStore {
 
     private static Line line(ResultSet rs, int row) throws SQLException {
         var measured = rs.getTimestamp("measured_at");
+        var ticked = rs.getTimestamp("ticked_at");
         return new Line(
                 rs.getLong("concert_id"),
                 rs.getLong("last_seq"),
@@ -137,6 +142,7 @@ class LineStore {
                 rs.getLong("numbered_through"),
                 rs.getLong("admitted_total"),
                 rs.getDouble("places_per_second"),
-                measured == null ? null : measured.toInstant());
+                measured == null ? null : measured.toInstant(),
+                ticked == null ? null : ticked.toInstant());
     }
 }

@@ -108,8 +108,16 @@ class QueuePromoter {
     private Outcome promote(long concertId, Instant now) {
         lines.lock(concertId);
         var settings = this.settings.of(concertId);
+        // After a gap in the ticks (every instance was down) nobody could poll: nobody is gone for that.
+        var before = lines.findOrEmpty(concertId);
+        boolean resumed = before.tickedAt() == null
+                || before.tickedAt()
+                        .isBefore(now.minus(properties.abandonAfter().dividedBy(2)));
+        if (resumed) {
+            tickets.seenWaiting(concertId, now);
+        }
         int expired = tickets.expireTimedOut(concertId, now)
-                + tickets.expireAbandoned(concertId, now.minus(properties.abandonAfter()), now);
+                + (resumed ? 0 : tickets.expireAbandoned(concertId, now.minus(properties.abandonAfter()), now));
 
         boolean placing = place(concertId, lines.findOrEmpty(concertId), now);
 
@@ -148,7 +156,7 @@ class QueuePromoter {
         } else if (firstWaiting.isEmpty()) {
             measuredAt = null; // an empty line has no pace; the next rush measures afresh
         }
-        lines.advance(concertId, mark, admitted, pace, measuredAt);
+        lines.advance(concertId, mark, admitted, pace, measuredAt, now);
         if (admitted > 0) {
             admissions.record(concertId, now, admitted, mark);
         }
@@ -241,7 +249,7 @@ class QueuePromoter {
             var firstWaiting = tickets.firstWaitingSeq(concertId);
             long mark = Math.max(
                     line.admittedUpTo(), firstWaiting.map(seq -> seq - 1).orElse(line.lastSeq()));
-            lines.advance(concertId, mark, admitted, line.placesPerSecond(), line.measuredAt());
+            lines.advance(concertId, mark, admitted, line.placesPerSecond(), line.measuredAt(), now);
             if (admitted > 0) {
                 admissions.record(concertId, now, admitted, mark);
             }

@@ -161,6 +161,13 @@ class TicketStore {
                 .update();
     }
 
+    /** Every waiting ticket of the line counts as seen now (after the promoter was down a while). */
+    void seenWaiting(long concertId, Instant now) {
+        jdbc.sql("UPDATE queue_tokens SET last_seen_at = ? WHERE concert_id = ? AND status = 'WAIT'")
+                .params(ts(now), concertId)
+                .update();
+    }
+
     int expireAbandoned(long concertId, Instant seenBefore, Instant now) {
         return jdbc.sql("""
                         UPDATE queue_tokens
