@@ -83,7 +83,6 @@ REPORT=$RESULTS_DIR/booking-$STAMP.md
 BASE=http://127.0.0.1:$PORT
 JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)   # ours, so the client can mint fans' tokens
 
-CLIENT_DIR=""                      # the load tools' classes, copied from the build
 MINT_SECONDS=""                    # how long minting the fans' tokens took, before any guard
 GUARD_DIR=""                       # results of the guard being run
 
@@ -132,30 +131,6 @@ ensure_tools() {
     fi
     DB_PID=$(pgrep -xo mariadbd || pgrep -xo mysqld || true)
     [[ -n $DB_PID ]] || log "cannot see the MariaDB process here; its CPU will not be reported"
-}
-
-# The load tools (bench/java, compiled with the tests) run on the copy of the jar they measure,
-# beside its own classes and libraries, so they mint tokens with the app's code and read JSON with
-# its Jackson. Their classes are copied out of target/ like the jar, so a rebuild cannot change them.
-prepare_client() {
-    if [[ -n $JAR ]]; then
-        log "building the load tools (./mvnw test-compile)"
-        (cd "$REPO_DIR" && ./mvnw -B -q test-compile) >"$RUN_DIR/build-tools.log" 2>&1 ||
-            die "could not build the load tools; see $RUN_DIR/build-tools.log"
-    fi
-    local classes=$REPO_DIR/target/test-classes/app/stagedoor
-    CLIENT_DIR=$RUN_DIR/client
-    mkdir -p "$CLIENT_DIR/app/stagedoor/web"
-    cp -r "$classes/bench" "$CLIENT_DIR/app/stagedoor/"
-    cp "$classes"/web/MintedTokens*.class "$CLIENT_DIR/app/stagedoor/web/"
-}
-
-# tool NAME ARGS…: runs one of the load tools (app.stagedoor.bench.NAME) on the jar's class path.
-tool() {
-    local name=$1
-    shift
-    java -Xmx1g -Dloader.path="$CLIENT_DIR" -Dloader.main="app.stagedoor.bench.$name" -cp "$RUN_DIR/app.jar" \
-        org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }
 
 # How fast one small synchronous write reaches the disk here: what a commit's log flush costs.

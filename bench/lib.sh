@@ -1,8 +1,10 @@
-# What the benchmark scripts share: logging, building the jar, starting and stopping the app, and
-# the organiser's API calls. Sourced by them after they set BENCH_DIR, REPO_DIR, RUN_DIR, BASE, PORT,
-# JAR, MAVEN_WAIT and ADMIN_PASSWORD.
+# What the benchmark scripts share: logging, building the jar, starting and stopping the app, the
+# organiser's API calls, the Java load tools and the H2 client. Sourced by them after they set
+# BENCH_DIR, REPO_DIR, RUN_DIR, BASE, PORT, JAR, MAVEN_WAIT and ADMIN_PASSWORD (and DB_URL before
+# calling h2).
 
 APP_PID=""
+CLIENT_DIR=""                      # the load tools' classes, copied from the build
 ADMIN_TOKEN=""
 JAR_ORIGIN=""                      # which code ran, for the report
 
@@ -118,4 +120,51 @@ api() {
 admin_login() {
     ADMIN_TOKEN=$(curl -fsS -X POST -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/auth/token" | jq -r .accessToken)
     [[ -n $ADMIN_TOKEN && $ADMIN_TOKEN != null ]] || die "no admin token"
+}
+
+# The load tools (bench/java, compiled with the tests) run on the copy of the jar they measure,
+# beside its own classes and libraries, so they mint tokens with the app's code and read JSON with
+# its Jackson. Their classes are copied out of target/ like the jar, so a rebuild cannot change them.
+prepare_client() {
+    if [[ -n $JAR ]]; then
+        log "building the load tools (./mvnw test-compile)"
+        (cd "$REPO_DIR" && ./mvnw -B -q test-compile) >"$RUN_DIR/build-tools.log" 2>&1 ||
+            die "could not build the load tools; see $RUN_DIR/build-tools.log"
+    fi
+    local classes=$REPO_DIR/target/test-classes/app/stagedoor
+    CLIENT_DIR=$RUN_DIR/client
+    mkdir -p "$CLIENT_DIR/app/stagedoor/web"
+    cp -r "$classes/bench" "$CLIENT_DIR/app/stagedoor/"
+    cp "$classes"/web/MintedTokens*.class "$CLIENT_DIR/app/stagedoor/web/"
+}
+
+# tool NAME ARGS…: runs one of the load tools (app.stagedoor.bench.NAME) on the jar's class path.
+tool() {
+    local name=$1
+    shift
+    java -Xmx1g -Dloader.path="$CLIENT_DIR" -Dloader.main="app.stagedoor.bench.$name" -cp "$RUN_DIR/app.jar" \
+        org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+}
+
+# The H2 jar the app itself carries, so the seeding client speaks exactly the server's version.
+extract_h2_jar() {
+    python3 - "$RUN_DIR/app.jar" "$RUN_DIR/h2.jar" <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = [n for n in z.namelist() if re.fullmatch(r"BOOT-INF/lib/h2-[0-9.]+\.jar", n)]
+if not names:
+    sys.exit("no H2 jar inside " + sys.argv[1])
+open(sys.argv[2], "wb").write(z.read(names[0]))
+PY
+}
+
+# h2 SQL: runs statements in the app's database through its AUTO_SERVER port. H2 Shell exits 0
+# even when a statement fails, so its output is checked for errors.
+h2() {
+    local out
+    out=$(java -cp "$RUN_DIR/h2.jar" org.h2.tools.Shell -url "$DB_URL" -user sa -password '' -sql "$1" 2>&1)
+    if grep -q '^Error:' <<<"$out"; then
+        die "H2: $out"
+    fi
+    printf '%s\n' "$out"
 }

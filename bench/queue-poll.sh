@@ -92,18 +92,6 @@ ensure_tools() {
     done
 }
 
-# The H2 jar the app itself carries, so the seeding client speaks exactly the server's version.
-extract_h2_jar() {
-    python3 - "$RUN_DIR/app.jar" "$RUN_DIR/h2.jar" <<'PY'
-import re, sys, zipfile
-z = zipfile.ZipFile(sys.argv[1])
-names = [n for n in z.namelist() if re.fullmatch(r"BOOT-INF/lib/h2-[0-9.]+\.jar", n)]
-if not names:
-    sys.exit("no H2 jar inside " + sys.argv[1])
-open(sys.argv[2], "wb").write(z.read(names[0]))
-PY
-}
-
 start_app() {
     port_in_use && die "port $PORT is already in use; is another benchmark running?"
     JAVA_CMD=(java "-Xmx$HEAP" -jar app.jar
@@ -136,17 +124,6 @@ create_concert() {
     api PUT "/api/v1/admin/concerts/$id/queue-settings" 200 \
         '{"admitCount":1,"admitIntervalSeconds":3600,"maxActive":null,"activeSeconds":600,"holdSeconds":300,"preQueueMinutes":0,"paused":true}' >/dev/null
     echo "$id"
-}
-
-# h2 SQL: runs statements in the app's database through its AUTO_SERVER port. H2 Shell exits 0
-# even when a statement fails, so its output is checked for errors.
-h2() {
-    local out
-    out=$(java -cp "$RUN_DIR/h2.jar" org.h2.tools.Shell -url "$DB_URL" -user sa -password '' -sql "$1" 2>&1)
-    if grep -q '^Error:' <<<"$out"; then
-        die "H2: $out"
-    fi
-    printf '%s\n' "$out"
 }
 
 # seed_line CONCERT N: N waiting fans at places 1..N, before any real fan joins, and the line's

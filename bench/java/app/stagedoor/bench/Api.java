@@ -3,12 +3,14 @@ package app.stagedoor.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,25 +94,35 @@ final class Api {
         return send(request);
     }
 
+    /** An answer with its headers (the cookie and the redirect of a sign-in); no headers when none came. */
+    record Reply(Answer answer, HttpHeaders headers) {}
+
+    private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (name, value) -> true);
+
+    /** Sends a request the caller built itself (a sign-in: no bearer token); redirects are not followed. */
+    Reply exchange(HttpRequest.Builder request) {
+        try {
+            var response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(new Answer(response.statusCode(), response.body()), response.headers());
+        } catch (HttpTimeoutException timeout) {
+            return new Reply(Answer.timeout(), NO_HEADERS);
+        } catch (IOException failure) {
+            return new Reply(Answer.failed(failure.getClass().getSimpleName()), NO_HEADERS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return new Reply(Answer.failed("interrupted"), NO_HEADERS);
+        }
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         return HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
     }
 
     private Answer send(HttpRequest.Builder request) {
-        try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (HttpTimeoutException timeout) {
-            return Answer.timeout();
-        } catch (IOException failure) {
-            return Answer.failed(failure.getClass().getSimpleName());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return Answer.failed("interrupted");
-        }
+        return exchange(request).answer();
     }
 
     /** Writes a tool's result to {@code --result} and prints it. */
