@@ -11,7 +11,7 @@ class WaitingRoomPage extends Page {
     WaitingRoomPage(WebDriver driver, String baseUrl) {
         super(driver, baseUrl);
         waitFor(d ->
-                d.getCurrentUrl().contains("/waiting-room") || d.getCurrentUrl().endsWith("/performances"));
+                d.getCurrentUrl().contains("/waiting-room") || d.getCurrentUrl().contains("/performances"));
     }
 
     boolean isWaiting() {
@@ -36,7 +36,7 @@ class WaitingRoomPage extends Page {
     /** Waits, without touching the page, until it moves on to the dates by itself. */
     DatesPage admitted() {
         new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(d -> d.getCurrentUrl().endsWith("/performances"));
+                .until(d -> d.getCurrentUrl().contains("/performances"));
         return new DatesPage(driver, baseUrl);
     }
 
