@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Waiting-room poll benchmark: throughput and latency of GET /api/v1/concerts/{id}/queue for a fan
-# behind 1,000 and behind 1,000,000 waiting fans, against the app's own /actuator/health in the
-# same run. See bench/README.md for what it does and how to read the result.
+# Waiting-room poll benchmark: throughput and latency of a waiting fan's poll, side by side in one
+# run of one app: the API poll (GET /api/v1/concerts/{id}/queue, bearer token and Queue-Token) for
+# a fan behind 1,000 and behind 1,000,000 waiting fans, the browser's poll (the htmx panel's
+# GET /concerts/{id}/waiting-room/status?ticket=..., session cookie and HX-Request) behind 1,000,
+# and the app's own /actuator/health as the baseline. See bench/README.md for what it does and how
+# to read the result.
 #
 #   bench/queue-poll.sh                      # full run: 3 rounds of 20 s each, 1,000,000-fan line
 #   ROUNDS=1 DURATION=5s APP_WARMUP=15s BIG_LINE=100000 bench/queue-poll.sh   # smoke run
@@ -15,16 +18,17 @@ set -euo pipefail
 
 # --- settings (environment) ----------------------------------------------------------------------
 DURATION=${DURATION:-20s}          # each measured wrk run
-ROUNDS=${ROUNDS:-3}                # rounds of health / 1k-line / 1M-line, the order alternating, so
-                                   # that neither line gains from running later; figures are medians
+ROUNDS=${ROUNDS:-3}                # rounds of health / API 1k-line / API 1M-line / browser 1k-line, the
+                                   # order alternating, so that none gains from running later; medians
 WARMUP=${WARMUP:-5s}               # an unmeasured wrk run before each measured one (JIT, caches)
-APP_WARMUP=${APP_WARMUP:-240s}     # unmeasured load on all three endpoints before the first round: on
+APP_WARMUP=${APP_WARMUP:-240s}     # unmeasured load on all four endpoints before the first round: on
                                    # 2 cores C2 competes with the requests for about 4 minutes of load
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 SMALL_LINE=${SMALL_LINE:-1000}     # fans seeded ahead in concert A
 BIG_LINE=${BIG_LINE:-1000000}      # fans seeded ahead in concert B
-FANS=${FANS:-200}                  # real fans who join both lines and whose polls are measured
+FANS=${FANS:-200}                  # real fans who join both lines (API) and sign in (login form) as
+                                   # browsers; their polls are measured
 PORT=${PORT:-18080}                # not 8080: other work on this machine uses it
 HEAP=${HEAP:-2g}
 JAR=${JAR:-}                       # a built jar to use as is; empty: build with ./mvnw
@@ -33,8 +37,8 @@ SEED_CHUNK=${SEED_CHUNK:-100000}   # rows per INSERT, so no single transaction h
 MAVEN_WAIT=${MAVEN_WAIT:-600}      # seconds to wait for another Maven build in this tree to finish
 
 # The issue's targets.
-MIN_SHARE_OF_HEALTH=50   # poll req/s at least this % of health req/s
-MAX_P99_MS=25            # poll p99 below this
+MIN_SHARE_OF_HEALTH=50   # poll req/s (API and browser) at least this % of health req/s
+MAX_P99_MS=25            # poll p99 (API and browser) below this
 MAX_BIG_VS_SMALL=15      # 1M-fan req/s within this % of the 1k-fan req/s
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -151,22 +155,63 @@ seed_line() {
 
 # --- measurement ---------------------------------------------------------------------------------
 
-# run_wrk NAME URL [PAIRS]: a warm-up run, then the measured run; figures go to RUN_DIR/NAME.result.
+# What every answer of each kind of request must be (a 200 containing this): health up, the API's
+# WAIT, the browser's waiting panel with its position.
+EXPECT_HEALTH='"status":"UP"'
+EXPECT_API='"status":"WAIT"'
+EXPECT_BROWSER='data-testid="position"'
+
+# wrk_env KIND: the lua script's settings for one kind of request (health, small, big, page)
+wrk_env() {
+    case $1 in
+        health) echo "QP_PAIRS= QP_MODE=api QP_EXPECT=$EXPECT_HEALTH" ;;
+        small) echo "QP_PAIRS=$RUN_DIR/pairs-small.txt QP_MODE=api QP_EXPECT=$EXPECT_API" ;;
+        big) echo "QP_PAIRS=$RUN_DIR/pairs-big.txt QP_MODE=api QP_EXPECT=$EXPECT_API" ;;
+        page) echo "QP_PAIRS=$RUN_DIR/polls-small.txt QP_MODE=browser QP_EXPECT=$EXPECT_BROWSER" ;;
+    esac
+}
+
+# the URL wrk is given for one kind (the browser's lines carry their own paths)
+url_of() {
+    case $1 in
+        health) echo "$BASE/actuator/health" ;;
+        small) echo "$BASE/api/v1/concerts/$CID_A/queue" ;;
+        big) echo "$BASE/api/v1/concerts/$CID_B/queue" ;;
+        page) echo "$BASE/concerts/$CID_A/waiting-room/status" ;;
+    esac
+}
+
+# wrk_kind KIND RESULT WRK-ARGS...: wrk for one kind of request, its figures written to RESULT
+wrk_kind() {
+    local kind=$1 result=$2
+    shift 2
+    # shellcheck disable=SC2046 # the settings are words without spaces
+    env $(wrk_env "$kind") QP_RESULT="$result" wrk -t"$THREADS" -c"$CONNECTIONS" -s "$LUA" "$@" "$(url_of "$kind")"
+}
+
+# run_wrk KIND ROUND: a warm-up run, then the measured run; figures go to RUN_DIR/KIND-ROUND.result.
 run_wrk() {
-    local name=$1 url=$2 pairs=${3:-}
-    local args=(-t"$THREADS" -c"$CONNECTIONS" --latency -s "$LUA")
+    local kind=$1 name=$1-$2
     log "$name: warm-up $WARMUP"
-    QP_PAIRS=$pairs QP_RESULT="$RUN_DIR/$name.warmup.result" \
-        wrk "${args[@]}" -d"$WARMUP" "$url" >"$RUN_DIR/$name.warmup.txt" 2>&1 || die "wrk failed: $(cat "$RUN_DIR/$name.warmup.txt")"
+    wrk_kind "$kind" "$RUN_DIR/$name.warmup.result" --latency -d"$WARMUP" >"$RUN_DIR/$name.warmup.txt" 2>&1 ||
+        die "wrk failed: $(cat "$RUN_DIR/$name.warmup.txt")"
     log "$name: measuring $DURATION"
-    QP_PAIRS=$pairs QP_RESULT="$RUN_DIR/$name.result" \
-        wrk "${args[@]}" -d"$DURATION" "$url" >"$RUN_DIR/$name.txt" 2>&1 || die "wrk failed: $(cat "$RUN_DIR/$name.txt")"
+    local before after
+    before=$(app_cpu_ticks)
+    wrk_kind "$kind" "$RUN_DIR/$name.result" --latency -d"$DURATION" >"$RUN_DIR/$name.txt" 2>&1 ||
+        die "wrk failed: $(cat "$RUN_DIR/$name.txt")"
+    after=$(app_cpu_ticks)
+    echo "cpu_us=$(((after - before) * 1000000 / $(getconf CLK_TCK)))" >>"$RUN_DIR/$name.result"
     log "$name: $(get "$name" rps) req/s, p99 $(ms "$(get "$name" p99_us)") ms, errors $(errors "$name")"
     sleep 2 # let the last-seen flush and the GC settle before the next run
 }
 
 get() { sed -n "s/^$2=//p" "$RUN_DIR/$1.result"; }
-errors() { echo $(($(get "$1" err_status) + $(get "$1" err_socket))); }
+# the app's CPU time so far (user + system, in clock ticks), from /proc
+app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+# the app's CPU time per answer over a measured run, in µs: steadier than req/s on a busy machine
+cpu_per_request() { awk -v c="$(get "$1" cpu_us)" -v n="$(get "$1" requests)" 'BEGIN { printf "%.0f", c / n }'; }
+errors() { echo $(($(get "$1" err_status) + $(get "$1" err_socket) + $(get "$1" err_unexpected))); }
 ms() { awk -v u="$1" 'BEGIN { printf "%.2f", u / 1000 }'; }
 thousands() { printf '%d' "${1%.*}" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
@@ -177,11 +222,18 @@ check_fans() {
         die "the sample polls of concert $cid are not what the benchmark assumes"
 }
 
+check_browsers() {
+    local polls=$1 ahead=$2
+    python3 "$FANS_PY" check-browsers "$BASE" "$polls" $((ahead + 1)) $((ahead + FANS)) >&2 ||
+        die "the sample browser polls of $polls are not what the benchmark assumes"
+}
+
 # --- report --------------------------------------------------------------------------------------
 
 row() { # NAME ROUND ENDPOINT LINE
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$2" "$3" "$4" "$(thousands "$(get "$1" rps)")" \
-        "$(ms "$(get "$1" p50_us)")" "$(ms "$(get "$1" p90_us)")" "$(ms "$(get "$1" p99_us)")" "$(errors "$1")"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$2" "$3" "$4" "$(thousands "$(get "$1" rps)")" \
+        "$(ms "$(get "$1" p50_us)")" "$(ms "$(get "$1" p90_us)")" "$(ms "$(get "$1" p99_us)")" \
+        "$(cpu_per_request "$1")" "$(errors "$1")"
 }
 
 # median KIND FIELD: the median over the rounds of one figure of one endpoint
@@ -192,7 +244,7 @@ median() {
 }
 
 # the order of the endpoints in round R: forwards in odd rounds, backwards in even ones
-order() { if (($1 % 2)); then echo health small big; else echo big small health; fi; }
+order() { if (($1 % 2)); then echo health small big page; else echo page big small health; fi; }
 
 rows() { # CID_A CID_B
     local r kind
@@ -202,6 +254,7 @@ rows() { # CID_A CID_B
                 health) row "health-$r" "$r" 'GET /actuator/health' '–' ;;
                 small) row "small-$r" "$r" "GET /api/v1/concerts/$1/queue" "$(thousands "$SMALL_LINE") + $FANS" ;;
                 big) row "big-$r" "$r" "GET /api/v1/concerts/$2/queue" "$(thousands "$BIG_LINE") + $FANS" ;;
+                page) row "page-$r" "$r" "GET /concerts/$1/waiting-room/status (browser)" "$(thousands "$SMALL_LINE") + $FANS" ;;
             esac
         done
     done
@@ -211,13 +264,15 @@ verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo FAIL; fi; }
 
 report() {
     local cid_a=$1 cid_b=$2 valid=$3
-    local health poll_a poll_b p99_h p99_a p99_b drift
+    local health poll_a poll_b page p99_h p99_a p99_b p99_page drift
     health=$(median health rps)
     poll_a=$(median small rps)
     poll_b=$(median big rps)
+    page=$(median page rps)
     p99_h=$(ms "$(median health p99_us)")
     p99_a=$(ms "$(median small p99_us)")
     p99_b=$(ms "$(median big p99_us)")
+    p99_page=$(ms "$(median page p99_us)")
     drift=$(awk -v a="$poll_a" -v b="$poll_b" 'BEGIN { printf "%+.1f", (b - a) / a * 100 }')
     local seeds="" s
     for s in "${SEED_SECONDS[@]}"; do
@@ -231,25 +286,32 @@ report() {
 - Java: $(java -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)
 - Code: $JAR_ORIGIN
 - Database: embedded H2 (file, MySQL mode), app and wrk on the same machine
+- Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after it: $(cut -d' ' -f1-3 /proc/loadavg)
 - Command: \`${JAR:+JAR=$JAR }APP_WARMUP=$APP_WARMUP DURATION=$DURATION WARMUP=$WARMUP SMALL_LINE=$SMALL_LINE BIG_LINE=$BIG_LINE FANS=$FANS bench/queue-poll.sh\`
 - App: \`${JAVA_CMD[*]}\`
-- After $APP_WARMUP of unmeasured load on all three endpoints, $ROUNDS rounds; each row is
+- After $APP_WARMUP of unmeasured load on all four endpoints, $ROUNDS rounds; each row is
   \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/queue-poll.lua <url>\` after a $WARMUP warm-up;
-  polls cycle through the $FANS fans' (bearer, Queue-Token) pairs; every poll answers WAIT (checked)
+  API polls cycle through the $FANS fans' (bearer, Queue-Token) pairs, browser polls through the same
+  fans' sessions (signed in through the login form; JSESSIONID cookie, \`HX-Request: true\`, the
+  panel's own \`?ticket=\`); every answer was checked (API: 200 and WAIT; browser: 200 and the
+  waiting panel with its position; a wrong one counts as an error)
 - Seeding: ${seeds%; }
 
-| round | endpoint | line length | req/s | p50 ms | p90 ms | p99 ms | errors |
-|---|---:|---|---:|---:|---:|---:|---:|
+| round | endpoint | line length | req/s | p50 ms | p90 ms | p99 ms | app CPU µs/req | errors |
+|---|---:|---|---:|---:|---:|---:|---:|---:|
 $(rows "$cid_a" "$cid_b")
 
 Medians over the rounds: health $(thousands "$health") req/s (p99 $p99_h ms); $(thousands "$SMALL_LINE")-fan line \
-$(thousands "$poll_a") req/s (p99 $p99_a ms); $(thousands "$BIG_LINE")-fan line $(thousands "$poll_b") req/s (p99 $p99_b ms).
+$(thousands "$poll_a") req/s (p99 $p99_a ms); $(thousands "$BIG_LINE")-fan line $(thousands "$poll_b") req/s (p99 $p99_b ms);
+browser poll, $(thousands "$SMALL_LINE")-fan line, $(thousands "$page") req/s (p99 $p99_page ms), $(pct "$page" "$poll_a") % of the API poll's.
 
 | target | measured (medians) | result |
 |---|---|---|
 | poll ≥ ${MIN_SHARE_OF_HEALTH} % of health req/s ($(thousands "$SMALL_LINE")-fan line) | $(pct "$poll_a" "$health") % of $(thousands "$health") | $(verdict "$poll_a >= $health * $MIN_SHARE_OF_HEALTH / 100") |
 | poll ≥ ${MIN_SHARE_OF_HEALTH} % of health req/s ($(thousands "$BIG_LINE")-fan line) | $(pct "$poll_b" "$health") % of $(thousands "$health") | $(verdict "$poll_b >= $health * $MIN_SHARE_OF_HEALTH / 100") |
 | poll p99 < ${MAX_P99_MS} ms at $CONNECTIONS connections | $p99_a ms / $p99_b ms | $(verdict "$p99_a < $MAX_P99_MS && $p99_b < $MAX_P99_MS") |
+| browser poll ≥ ${MIN_SHARE_OF_HEALTH} % of health req/s ($(thousands "$SMALL_LINE")-fan line) | $(pct "$page" "$health") % of $(thousands "$health") | $(verdict "$page >= $health * $MIN_SHARE_OF_HEALTH / 100") |
+| browser poll p99 < ${MAX_P99_MS} ms at $CONNECTIONS connections | $p99_page ms | $(verdict "$p99_page < $MAX_P99_MS") |
 | $(thousands "$BIG_LINE")-fan req/s within ${MAX_BIG_VS_SMALL} % of $(thousands "$SMALL_LINE")-fan | ${drift} % | $(verdict "$drift <= $MAX_BIG_VS_SMALL && $drift >= -$MAX_BIG_VS_SMALL") |
 EOF
     if [[ $valid != yes ]]; then
@@ -259,19 +321,19 @@ EOF
 
 # --- main ----------------------------------------------------------------------------------------
 
-# warm_up HEALTH_URL SMALL_URL SMALL_PAIRS BIG_URL BIG_PAIRS: APP_WARMUP split over the three
-# endpoints, unmeasured, so that what follows measures compiled code, not the JIT at work.
+# warm_up: APP_WARMUP split over the four endpoints, unmeasured, so that what follows measures
+# compiled code, not the JIT at work.
 warm_up() {
     local seconds=${APP_WARMUP%s}
-    local each=$((seconds / 3))s
+    local each=$((seconds / 4))s kind
     log "warming the app up: $each on each endpoint"
-    local args=(-t"$THREADS" -c"$CONNECTIONS" -s "$LUA" -d"$each")
-    wrk "${args[@]}" "$1" >/dev/null 2>&1 || die "wrk failed during the warm-up"
-    QP_PAIRS=$3 QP_RESULT=/dev/null wrk "${args[@]}" "$2" >/dev/null 2>&1 || die "wrk failed during the warm-up"
-    QP_PAIRS=$5 QP_RESULT=/dev/null wrk "${args[@]}" "$4" >/dev/null 2>&1 || die "wrk failed during the warm-up"
+    for kind in health small big page; do
+        wrk_kind "$kind" /dev/null -d"$each" >/dev/null 2>&1 || die "wrk failed during the warm-up"
+    done
 }
 
 main() {
+    LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
     mkdir -p "$RUN_DIR"
     ensure_tools
     prepare_jar
@@ -279,9 +341,9 @@ main() {
     start_app
     admin_login
 
-    local cid_a cid_b
-    cid_a=$(create_concert "Bench small line")
-    cid_b=$(create_concert "Bench big line")
+    CID_A=$(create_concert "Bench small line")
+    CID_B=$(create_concert "Bench big line")
+    local cid_a=$CID_A cid_b=$CID_B
     seed_line "$cid_a" "$SMALL_LINE"
     seed_line "$cid_b" "$BIG_LINE"
     sleep 2 # the line snapshots polls read are cached for 250 ms; start from fresh ones
@@ -290,17 +352,15 @@ main() {
     python3 "$FANS_PY" setup "$BASE" "$FANS" qpfan "$cid_a:$RUN_DIR/pairs-small.txt" "$cid_b:$RUN_DIR/pairs-big.txt"
     check_fans "$cid_a" "$RUN_DIR/pairs-small.txt" "$SMALL_LINE"
     check_fans "$cid_b" "$RUN_DIR/pairs-big.txt" "$BIG_LINE"
+    log "signing the same fans in as browsers (login form) and opening the waiting room of concert $cid_a"
+    python3 "$FANS_PY" browsers "$BASE" "$FANS" qpfan "$cid_a:$RUN_DIR/polls-small.txt"
+    check_browsers "$RUN_DIR/polls-small.txt" "$SMALL_LINE"
 
-    warm_up "$BASE/actuator/health" "$BASE/api/v1/concerts/$cid_a/queue" "$RUN_DIR/pairs-small.txt" \
-        "$BASE/api/v1/concerts/$cid_b/queue" "$RUN_DIR/pairs-big.txt"
+    warm_up
     local round kind names=()
     for ((round = 1; round <= ROUNDS; round++)); do
         for kind in $(order "$round"); do
-            case $kind in
-                health) run_wrk "health-$round" "$BASE/actuator/health" ;;
-                small) run_wrk "small-$round" "$BASE/api/v1/concerts/$cid_a/queue" "$RUN_DIR/pairs-small.txt" ;;
-                big) run_wrk "big-$round" "$BASE/api/v1/concerts/$cid_b/queue" "$RUN_DIR/pairs-big.txt" ;;
-            esac
+            run_wrk "$kind" "$round"
             names+=("$kind-$round")
         done
     done
@@ -309,9 +369,10 @@ main() {
     local valid=yes name
     check_fans "$cid_a" "$RUN_DIR/pairs-small.txt" "$SMALL_LINE"
     check_fans "$cid_b" "$RUN_DIR/pairs-big.txt" "$BIG_LINE"
+    check_browsers "$RUN_DIR/polls-small.txt" "$SMALL_LINE"
     for name in "${names[@]}"; do
         if (($(errors "$name") > 0)); then
-            valid="$name had $(errors "$name") errors (non-2xx or socket); see $RUN_DIR/$name.txt"
+            valid="$name had $(errors "$name") errors (non-2xx, socket, or not the expected answer); see $RUN_DIR/$name.txt"
         fi
     done
 

@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,12 @@ public class Formats {
 
     private final ZoneId defaultZone;
     private final MessageSource messages;
+
+    /**
+     * One integer format per language, copied for each use (a format is not thread-safe): building
+     * one parses its pattern, and the waiting room's every poll writes two numbers.
+     */
+    private final Map<Locale, NumberFormat> integerFormats = new ConcurrentHashMap<>();
 
     Formats(WebProperties properties, MessageSource messages) {
         this.defaultZone = properties.timeZone();
@@ -50,7 +58,7 @@ public class Formats {
 
     public String money(long won) {
         var locale = LocaleContextHolder.getLocale();
-        var digits = NumberFormat.getIntegerInstance(locale).format(Math.abs(won));
+        var digits = integerFormat(locale).format(Math.abs(won));
         var sign = won < 0 ? "−" : "";
         return Locale.KOREAN.getLanguage().equals(locale.getLanguage()) ? sign + digits + "원" : sign + "₩" + digits;
     }
@@ -61,7 +69,13 @@ public class Formats {
     }
 
     public String number(long value) {
-        return NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(value);
+        return integerFormat(LocaleContextHolder.getLocale()).format(value);
+    }
+
+    private NumberFormat integerFormat(Locale locale) {
+        return (NumberFormat) integerFormats
+                .computeIfAbsent(locale, NumberFormat::getIntegerInstance)
+                .clone();
     }
 
     public String dateTime(Instant instant) {

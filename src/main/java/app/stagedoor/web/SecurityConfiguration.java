@@ -9,17 +9,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Four filter chains: the token endpoint (HTTP Basic), the rest of the API (bearer tokens, no
- * session, so no CSRF), the API's documentation (open to anyone, read only), and the pages (form
- * login, session, CSRF on every form and htmx request).
+ * Five filter chains: the token endpoint (HTTP Basic), the rest of the API (bearer tokens, no
+ * session, so no CSRF), the API's documentation (open to anyone, read only), the waiting room's
+ * poll (the session's fan, read only), and the pages (form login, session, CSRF on every form and
+ * htmx request).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -117,8 +123,32 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The waiting-room panel's poll, which every waiting browser sends every few seconds: only a
+     * {@code GET} (so no CSRF token to check or to draw), signed in through the pages' session,
+     * which it reads and never creates or writes; an expired session gets the same answer as on
+     * any page (a full reload for htmx, the sign-in page otherwise), without being kept as the
+     * page to return to. The pages' headers, as on every page.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain waitingRoomPoll(HttpSecurity http) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.GET, "/concerts/{concertId}/waiting-room/status"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .exceptionHandling(exceptions -> htmxReloads(exceptions)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
+                .headers(SecurityConfiguration::pageHeaders)
+                .build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/", "/signup", "/login", "/error", "/lang", "/favicon.ico")
@@ -137,10 +167,20 @@ class SecurityConfiguration {
                         .successHandler(new ReturnToPage())
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new HxRefreshHeaderAuthenticationEntryPoint(), new RequestHeaderRequestMatcher("HX-Request")))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(SecurityConfiguration::htmxReloads)
+                .headers(SecurityConfiguration::pageHeaders)
                 .build();
+    }
+
+    /** A signed-out htmx request reloads its page, whose answer is then the sign-in. */
+    private static ExceptionHandlingConfigurer<HttpSecurity> htmxReloads(
+            ExceptionHandlingConfigurer<HttpSecurity> exceptions) {
+        return exceptions.defaultAuthenticationEntryPointFor(
+                new HxRefreshHeaderAuthenticationEntryPoint(), new RequestHeaderRequestMatcher("HX-Request"));
+    }
+
+    private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 }

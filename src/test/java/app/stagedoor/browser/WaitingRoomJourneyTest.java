@@ -49,6 +49,13 @@ class WaitingRoomJourneyTest extends BrowserTest {
         assertThat(secondRoom.position()).isEqualTo(5);
         assertThat(firstRoom.progress()).isZero();
 
+        // a fan who gives up leaves from the page once polls have redrawn the panel
+        var third = signedInFan();
+        third.get(baseUrl() + "/concerts/" + concert);
+        var thirdRoom =
+                new ConcertPage(third, baseUrl()).joinWaitingRoom().afterAPoll().leave();
+        assertThat(thirdRoom.isWaiting()).isFalse();
+
         // the organiser lets the line move: the bar fills and the fan behind moves up, untouched
         settings(api, admin, concert, false);
         new WebDriverWait(first, Duration.ofSeconds(30)).until(d -> firstRoom.progress() > 0);

@@ -3,6 +3,7 @@ package app.stagedoor.browser;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** {@code /concerts/{id}/waiting-room}: the fan's place in line, moving by itself. */
@@ -38,6 +39,13 @@ class WaitingRoomPage extends Page {
         new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(d -> d.getCurrentUrl().contains("/performances"));
         return new DatesPage(driver, baseUrl);
+    }
+
+    /** Waits, without touching the page, until a poll has redrawn the panel. */
+    WaitingRoomPage afterAPoll() {
+        var panel = driver.findElement(testId("waiting-panel"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(panel));
+        return this;
     }
 
     WaitingRoomPage leave() {

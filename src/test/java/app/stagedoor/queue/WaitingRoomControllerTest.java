@@ -1,5 +1,6 @@
 package app.stagedoor.queue;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -23,10 +24,15 @@ import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import app.stagedoor.web.PageTest;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -148,6 +154,69 @@ class WaitingRoomControllerTest {
                         .string(allOf(
                                 containsString("<title>(#91) Waiting room · Stagedoor</title>"),
                                 not(containsString("queue-announcer")))));
+    }
+
+    /** A fan signed in through the login form, as the session keeps them. */
+    static MockHttpSession signedIn() {
+        var session = new MockHttpSession();
+        session.setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(
+                        UsernamePasswordAuthenticationToken.authenticated(FAN, null, FAN.getAuthorities())));
+        return session;
+    }
+
+    /**
+     * Every waiting browser polls every few seconds: the answer is the panel alone, with the pages'
+     * security headers, no cookie, nothing written to the session (no CSRF token to draw, for no
+     * form is in it) and the Leave form still on the page, with its token.
+     */
+    @Test
+    void the_poll_reads_the_session_and_writes_nothing_while_leaving_keeps_its_csrf_token() throws Exception {
+        given(room.status(5, 3, "signed-ticket")).willReturn(waiting(7, 90));
+        var session = signedIn();
+        var poll = mvc.perform(get("/concerts/3/waiting-room/status")
+                        .param("ticket", "signed-ticket")
+                        .session(session)
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"waiting-panel\""),
+                                not(containsString("<form")),
+                                not(containsString("_csrf")))))
+                .andReturn();
+        assertThat(Collections.list(session.getAttributeNames()))
+                .containsExactly(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(poll.getRequest().getSession(false)).isSameAs(session);
+
+        given(room.status(5, 3, null)).willReturn(waiting(7, 90));
+        mvc.perform(get("/concerts/3/waiting-room").session(session))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-testid=\"leave\""),
+                                containsString("action=\"/concerts/3/waiting-room/leave\""),
+                                containsString("name=\"_csrf\""))));
+        mvc.perform(post("/concerts/3/waiting-room/leave").session(session)).andExpect(status().isForbidden());
+        mvc.perform(post("/concerts/3/waiting-room/leave").session(session).with(csrf()))
+                .andExpect(redirectedUrl("/concerts/3/waiting-room"));
+        verify(room).leave(5, 3);
+    }
+
+    @Test
+    void a_signed_out_poll_reloads_the_page_and_starts_no_session() throws Exception {
+        var poll = mvc.perform(get("/concerts/3/waiting-room/status")
+                        .param("ticket", "signed-ticket")
+                        .header("HX-Request", "true"))
+                .andExpect(header().string("HX-Refresh", "true"))
+                .andReturn();
+        assertThat(poll.getRequest().getSession(false)).isNull();
+        mvc.perform(get("/concerts/3/waiting-room/status").param("ticket", "signed-ticket"))
+                .andExpect(redirectedUrl("/login"));
     }
 
     @Test

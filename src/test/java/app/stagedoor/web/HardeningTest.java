@@ -23,6 +23,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * The small holes, over real HTTP (raw bytes where a client library would refuse to send them):
@@ -82,6 +83,33 @@ class HardeningTest {
         assertThat(status(answer)).isEqualTo(400);
         assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
         assertThat(answer).contains("\"code\"").doesNotContain("Apache Tomcat");
+    }
+
+    /**
+     * Every link a template writes goes through the resource chain (webjars are on the class path);
+     * a catch-all {@code /**} mapping made each one a search for a file in the jar, on every render.
+     */
+    @Test
+    void only_the_static_folders_are_looked_up_as_files_and_they_are_still_served(
+            @Autowired ResourceUrlProvider resources) throws Exception {
+        assertThat(resources.getHandlerMap())
+                .containsKeys("/webjars/**", "/css/**", "/js/**", "/images/**")
+                .doesNotContainKey("/**");
+        for (var file :
+                new String[] {"/css/app.css", "/js/app.js", "/images/favicon.svg", "/webjars/htmx.org/dist/htmx.min.js"
+                }) {
+            assertThat(api.get(file, null).status()).as(file).isEqualTo(200);
+        }
+        assertThat(api.get("/css/no-such.css", null).status()).isEqualTo(404);
+        var mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        var fan = new MemberPrincipal(1, "fan", Role.FAN);
+        assertThat(mvc.perform(get("/no-such-page.html").with(user(fan)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     @Test
