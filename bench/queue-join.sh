@@ -197,9 +197,14 @@ password_hash() {
 
 # seed_members FIRST COUNT HASH: members bench<id> straight into the database
 seed_members() {
-    local first=$1 count=$2 hash=$3
-    run_sql "INSERT INTO members (id, username, password_hash, role, created_at)
-             SELECT r.X, CONCAT('bench', r.X), '$hash', 'FAN', $(now_sql) FROM $(seq_sql "$first" $((first + count - 1)));"
+    local first=$1 count=$2 hash=$3 from
+    # in chunks: one INSERT … SELECT of 200,000 rows makes H2 (WRITE_DELAY=0) write for minutes
+    for ((from = first; from < first + count; from += SEED_CHUNK)); do
+        local to=$((from + SEED_CHUNK - 1))
+        ((to > first + count - 1)) && to=$((first + count - 1))
+        run_sql "INSERT INTO members (id, username, password_hash, role, created_at)
+                 SELECT r.X, CONCAT('bench', r.X), '$hash', 'FAN', $(now_sql) FROM $(seq_sql "$from" "$to");"
+    done
 }
 
 seed_fans() {

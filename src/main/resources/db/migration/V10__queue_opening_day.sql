@@ -30,7 +30,23 @@ CREATE TABLE queue_draws (
     first_place  BIGINT      NULL,
     entrants     INT         NULL,
     draw_millis  BIGINT      NULL,
+    -- the draw's order is written into the tickets' places front first, ahead of admission: the
+    -- first `written` entrants have theirs; max_entrant_id is the highest ticket id drawn
+    written      INT         NOT NULL DEFAULT 0,
+    max_entrant_id BIGINT    NULL,
     CONSTRAINT fk_queue_draws_concert FOREIGN KEY (concert_id) REFERENCES concerts (id)
+);
+
+-- The drawn order itself, as it was decided: the entrants' ticket ids and codes in place order,
+-- 50,000 to a row (16 bytes each: the id and the code as two 64-bit big-endian numbers). Writing
+-- a million rows' places takes the database half a minute; this takes a second, so admission
+-- starts at once and polls learn their places from it without reading their tickets.
+CREATE TABLE queue_draw_orders (
+    concert_id BIGINT   NOT NULL,
+    chunk      INT      NOT NULL,
+    entrants   LONGBLOB NOT NULL,
+    PRIMARY KEY (concert_id, chunk),
+    CONSTRAINT fk_queue_draw_orders_concert FOREIGN KEY (concert_id) REFERENCES concerts (id)
 );
 
 -- Every change an organiser made to a line: who, what, when, old and new value.

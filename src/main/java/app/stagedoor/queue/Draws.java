@@ -28,6 +28,8 @@ class Draws {
      * @param firstPlace the place of the first entrant drawn (1 on a new line); null before
      * @param entrants how many tickets it drew; null before
      * @param took how long it took; null before
+     * @param written how many of the entrants, from the front, have their place in their ticket
+     * @param maxEntrantId the highest ticket id drawn; null before
      */
     record Draw(
             long concertId,
@@ -36,10 +38,27 @@ class Draws {
             Instant drawnAt,
             Long firstPlace,
             Integer entrants,
-            Duration took) {
+            Duration took,
+            int written,
+            Long maxEntrantId) {
 
         boolean drawn() {
             return drawnAt != null;
+        }
+
+        /** Every entrant's place is in their ticket. */
+        boolean allWritten() {
+            return drawn() && written >= entrants;
+        }
+
+        /** The last place the draw gave. */
+        long lastPlace() {
+            return firstPlace + entrants - 1;
+        }
+
+        /** The places from the front up to this one are in the tickets. */
+        long writtenThrough() {
+            return firstPlace - 1 + written;
         }
 
         byte[] seedBytes() {
@@ -81,10 +100,17 @@ class Draws {
     }
 
     /** Records that the draw ran; 1 when this call did, 0 when it had run already. */
-    int drawn(long concertId, Instant at, long firstPlace, int entrants, Duration took) {
-        return jdbc.sql("UPDATE queue_draws SET drawn_at = ?, first_place = ?, entrants = ?, draw_millis = ?"
-                        + " WHERE concert_id = ? AND drawn_at IS NULL")
-                .params(ts(at), firstPlace, entrants, took.toMillis(), concertId)
+    int drawn(long concertId, Instant at, long firstPlace, int entrants, long maxEntrantId, Duration took) {
+        return jdbc.sql("UPDATE queue_draws SET drawn_at = ?, first_place = ?, entrants = ?, max_entrant_id = ?,"
+                        + " draw_millis = ? WHERE concert_id = ? AND drawn_at IS NULL")
+                .params(ts(at), firstPlace, entrants, maxEntrantId, took.toMillis(), concertId)
+                .update();
+    }
+
+    /** The first {@code written} entrants have their places in their tickets now. */
+    void written(long concertId, int written) {
+        jdbc.sql("UPDATE queue_draws SET written = ? WHERE concert_id = ?")
+                .params(written, concertId)
                 .update();
     }
 
@@ -100,6 +126,8 @@ class Draws {
                 drawnAt == null ? null : drawnAt.toInstant(),
                 firstPlace,
                 entrants,
-                millis == null ? null : Duration.ofMillis(millis));
+                millis == null ? null : Duration.ofMillis(millis),
+                rs.getInt("written"),
+                rs.getObject("max_entrant_id", Long.class));
     }
 }

@@ -35,11 +35,18 @@ class LineCounts {
 
     private final LoadingCache<Long, Counts> cache;
 
-    LineCounts(TicketStore tickets) {
+    LineCounts(TicketStore tickets, Draws draws) {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .expireAfterWrite(FRESH)
-                .build(tickets::standing);
+                .build(concertId -> {
+                    var counts = tickets.standing(concertId);
+                    // once drawn, a ticket without a place in its row has one in the drawn order (or
+                    // joined a moment ago): it waits in line, not in the pre-queue
+                    return draws.find(concertId).filter(Draws.Draw::drawn).isPresent()
+                            ? new Counts(0, counts.preQueue() + counts.waiting(), counts.active(), counts.ended())
+                            : counts;
+                });
     }
 
     Counts of(long concertId) {

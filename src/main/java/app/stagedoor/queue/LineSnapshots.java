@@ -26,7 +26,8 @@ class LineSnapshots {
             long numberedThrough,
             double placesPerSecond,
             QueueSettings settings,
-            String message) {
+            String message,
+            boolean drawn) {
 
         /** When fans may first join: the pre-queue's opening, or the on-sale time without one. */
         Instant joinOpensAt() {
@@ -46,7 +47,7 @@ class LineSnapshots {
 
     private final LoadingCache<Long, Snapshot> cache;
 
-    LineSnapshots(LineStore lines, Settings settings, Catalogue catalogue, QueueProperties properties) {
+    LineSnapshots(LineStore lines, Settings settings, Draws draws, Catalogue catalogue, QueueProperties properties) {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .refreshAfterWrite(properties.snapshotTtl())
@@ -65,7 +66,8 @@ class LineSnapshots {
                             line.map(LineStore.Line::numberedThrough).orElse(0L),
                             line.map(LineStore.Line::placesPerSecond).orElse(0.0),
                             lineSettings.map(LineSettings::value).orElse(settings.defaults()),
-                            lineSettings.map(LineSettings::message).orElse(null));
+                            lineSettings.map(LineSettings::message).orElse(null),
+                            draws.find(concertId).map(Draws.Draw::drawn).orElse(false));
                 });
     }
 

@@ -16,12 +16,35 @@ class Positions {
     private final TicketSigner signer;
     private final LineSnapshots lines;
     private final LastSeen lastSeen;
+    private final DrawOrders drawOrders;
 
-    Positions(QueueProperties properties, TicketSigner signer, LineSnapshots lines, LastSeen lastSeen) {
+    Positions(
+            QueueProperties properties,
+            TicketSigner signer,
+            LineSnapshots lines,
+            LastSeen lastSeen,
+            DrawOrders drawOrders) {
         this.properties = properties;
         this.signer = signer;
         this.lines = lines;
         this.lastSeen = lastSeen;
+        this.drawOrders = drawOrders;
+    }
+
+    /**
+     * A pre-queue ticket's claims with the place the draw gave it, from the drawn order in memory
+     * (its ticket may not have it written yet); empty before the draw or for a ticket not drawn.
+     */
+    java.util.Optional<TicketSigner.Claims> drawnPlace(TicketSigner.Claims claims, LineSnapshots.Snapshot line) {
+        if (!line.drawn()) {
+            return java.util.Optional.empty();
+        }
+        return drawOrders.of(claims.concertId()).flatMap(order -> {
+            var place = order.placeOf(claims.ticketId());
+            return place.isPresent()
+                    ? java.util.Optional.of(claims.placed(place.getAsLong(), order.firstPlace() - 1))
+                    : java.util.Optional.empty();
+        });
     }
 
     /** The fan's standing from their ticket as the database has it. */
@@ -29,9 +52,12 @@ class Positions {
         return switch (ticket.status()) {
             case WAIT -> {
                 lastSeen.record(ticket.id());
-                var claims = TicketSigner.Claims.of(ticket);
                 var line = lines.get(ticket.concertId());
-                yield ticket.hasPlace()
+                var claims = TicketSigner.Claims.of(ticket);
+                if (!ticket.hasPlace()) {
+                    claims = drawnPlace(claims, line).orElse(claims);
+                }
+                yield claims.seq() > 0
                         ? waiting(claims, signer.sign(claims), line)
                         : withoutPlace(claims, signer.sign(claims), line, now);
             }

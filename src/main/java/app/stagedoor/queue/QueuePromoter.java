@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,7 @@ class QueuePromoter {
     private final Settings settings;
     private final AdmissionLog admissions;
     private final Draws draws;
+    private final DrawOrders drawOrders;
     private final Catalogue catalogue;
     private final LineSamples samples;
     private final QueueMetrics metrics;
@@ -56,6 +58,7 @@ class QueuePromoter {
             Settings settings,
             AdmissionLog admissions,
             Draws draws,
+            DrawOrders drawOrders,
             Catalogue catalogue,
             LineSamples samples,
             QueueMetrics metrics,
@@ -67,6 +70,7 @@ class QueuePromoter {
         this.settings = settings;
         this.admissions = admissions;
         this.draws = draws;
+        this.drawOrders = drawOrders;
         this.catalogue = catalogue;
         this.samples = samples;
         this.metrics = metrics;
@@ -101,7 +105,8 @@ class QueuePromoter {
     boolean place(long concertId) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             lines.lock(concertId);
-            return place(concertId, lines.findOrEmpty(concertId), clock.instant());
+            return place(concertId, lines.findOrEmpty(concertId), clock.instant(), 0)
+                    .isPresent();
         }));
     }
 
@@ -119,10 +124,10 @@ class QueuePromoter {
         int expired = tickets.expireTimedOut(concertId, now)
                 + (resumed ? 0 : tickets.expireAbandoned(concertId, now.minus(properties.abandonAfter()), now));
 
-        boolean placing = place(concertId, lines.findOrEmpty(concertId), now);
+        var placed = place(concertId, lines.findOrEmpty(concertId), now, settings.admitCount());
 
         int admitted = 0;
-        boolean admissionRan = placing
+        boolean admissionRan = placed.isPresent()
                 && !settings.paused()
                 && lines.claimAdmission(concertId, now, now.plusSeconds(settings.admitIntervalSeconds())) == 1;
         if (admissionRan) {
@@ -133,15 +138,18 @@ class QueuePromoter {
             }
             if (room > 0) {
                 admitted = tickets.admit(
-                        tickets.nextWaiting(concertId, room), now, now.plusSeconds(settings.activeSeconds()));
+                        tickets.nextWaiting(concertId, room, placed.getAsLong()),
+                        now,
+                        now.plusSeconds(settings.activeSeconds()));
             }
         }
 
         var line = lines.findOrEmpty(concertId);
-        var firstWaiting = tickets.firstWaitingSeq(concertId);
+        long placedThrough = placed.orElse(0);
+        var firstWaiting = tickets.firstWaitingSeq(concertId, placedThrough);
         // Every place before the first fan still waiting has been admitted or has left.
         long mark =
-                Math.max(line.admittedUpTo(), firstWaiting.map(seq -> seq - 1).orElse(line.lastSeq()));
+                Math.max(line.admittedUpTo(), firstWaiting.map(seq -> seq - 1).orElse(placedThrough));
 
         double pace = line.placesPerSecond();
         Instant measuredAt = line.measuredAt();
@@ -167,54 +175,92 @@ class QueuePromoter {
     /**
      * Gives places behind the line's last one: at the first tick at or after the on-sale time, the
      * draw (however many instances run, the line's lock and {@link Draws#drawn} let it run once);
-     * after it, the tickets that joined since, in join order.
+     * after it, the tickets that joined since, in join order. The draw decides every entrant's place
+     * at once and stores the order ({@link DrawOrders}); the places are written into the tickets
+     * front first, at least {@code drawWriteChunk} a tick and always ahead of what this tick may
+     * admit ({@code wanted}), so a large draw does not hold up the line.
      *
-     * @return whether the line gives places, that is whether the draw has run
+     * @return the last place up to which every place is in its ticket (admission stops there);
+     *     empty before the draw, when nobody may be admitted
      */
-    private boolean place(long concertId, LineStore.Line line, Instant now) {
+    private OptionalLong place(long concertId, LineStore.Line line, Instant now, long wanted) {
         long last = line.lastSeq();
         long through = line.numberedThrough();
         var draw = draws.of(concertId, now);
+        Instant salesOpenAt = null;
         if (!draw.drawn()) {
             var concert = catalogue.findConcert(concertId);
             if (concert.isEmpty()
                     || !concert.get().published()
                     || concert.get().salesOpenAt().isAfter(now)) {
-                return false;
+                return OptionalLong.empty();
             }
-            long started = System.nanoTime();
-            var entrants = tickets.unplaced(concertId, concert.get().salesOpenAt());
-            var idOf = new HashMap<String, Long>(entrants.size() * 2);
-            entrants.forEach(entrant -> idOf.put(entrant.drawCode(), entrant.id()));
-            var order = DrawOrder.shuffle(
-                    draw.seedBytes(),
-                    entrants.stream().map(TicketStore.Unplaced::drawCode).toList());
-            tickets.place(order.stream().map(idOf::get).toList(), last + 1, line.admittedUpTo());
-            var took = Duration.ofNanos(System.nanoTime() - started);
-            draws.drawn(concertId, now, last + 1, entrants.size(), took);
-            metrics.recordDraw(concertId, took);
-            log.info(
-                    "Drew the places of {} fans in the pre-queue of concert {} in {} ms",
-                    entrants.size(),
-                    concertId,
-                    took.toMillis());
-            last += entrants.size();
-            through = Math.max(through, maxId(entrants));
+            salesOpenAt = concert.get().salesOpenAt();
+            draw = draw(concertId, draw, salesOpenAt, last + 1, now);
+            last += draw.entrants();
+            through = Math.max(through, draw.maxEntrantId());
         }
-        var newcomers = tickets.unplaced(concertId, null);
+        if (!draw.allWritten()) {
+            long needed = Math.max(draw.writtenThrough() + properties.drawWriteChunk(), line.admittedUpTo() + wanted);
+            int upTo = (int) Math.min(draw.entrants(), Math.max(0, needed - (draw.firstPlace() - 1)));
+            var order = drawOrders.of(concertId).orElseThrow();
+            tickets.place(
+                    java.util.Arrays.copyOfRange(order.ids(), draw.written(), upTo),
+                    draw.firstPlace() + draw.written(),
+                    draw.firstPlace() - 1);
+            draws.written(concertId, upTo);
+            draw = draws.of(concertId, now);
+        }
+        if (salesOpenAt == null && !draw.allWritten()) {
+            salesOpenAt = catalogue.findConcert(concertId).orElseThrow().salesOpenAt();
+        }
+        var newcomers = draw.allWritten()
+                ? tickets.newcomers(concertId, null, null)
+                : tickets.newcomers(concertId, salesOpenAt, draw.maxEntrantId());
         if (!newcomers.isEmpty()) {
-            tickets.place(newcomers.stream().map(TicketStore.Unplaced::id).toList(), last + 1, line.admittedUpTo());
+            tickets.place(
+                    newcomers.stream().mapToLong(TicketStore.Unplaced::id).toArray(), last + 1, line.admittedUpTo());
             last += newcomers.size();
             through = Math.max(through, maxId(newcomers));
         }
         if (last != line.lastSeq() || through != line.numberedThrough()) {
             lines.placed(concertId, last, through);
         }
-        return true;
+        return OptionalLong.of(draw.allWritten() ? last : draw.writtenThrough());
     }
 
     private static long maxId(List<TicketStore.Unplaced> tickets) {
         return tickets.stream().mapToLong(TicketStore.Unplaced::id).max().orElse(0);
+    }
+
+    /** The draw itself: the entrants in the order the seed gives them, stored, once. */
+    private Draws.Draw draw(long concertId, Draws.Draw committed, Instant salesOpenAt, long firstPlace, Instant now) {
+        long started = System.nanoTime();
+        var entrants = tickets.entrants(concertId, salesOpenAt);
+        var drawn = DrawOrder.shuffle(
+                committed.seedBytes(),
+                entrants.stream().map(TicketStore.Unplaced::drawCode).toList());
+        var indexOf = new HashMap<String, Integer>(drawn.size() * 2);
+        for (int i = 0; i < drawn.size(); i++) {
+            indexOf.put(drawn.get(i), i);
+        }
+        var ids = new long[drawn.size()];
+        var codes = new long[drawn.size()];
+        for (var entrant : entrants) {
+            int at = indexOf.get(entrant.drawCode());
+            ids[at] = entrant.id();
+            codes[at] = java.util.HexFormat.fromHexDigitsToLong(entrant.drawCode());
+        }
+        drawOrders.save(concertId, firstPlace, ids, codes);
+        var took = Duration.ofNanos(System.nanoTime() - started);
+        draws.drawn(concertId, now, firstPlace, entrants.size(), maxId(entrants), took);
+        metrics.recordDraw(concertId, took);
+        log.info(
+                "Drew the places of {} fans in the pre-queue of concert {} in {} ms",
+                entrants.size(),
+                concertId,
+                took.toMillis());
+        return draws.of(concertId, now);
     }
 
     /**
@@ -226,7 +272,9 @@ class QueuePromoter {
         return transaction.execute(status -> {
             var now = clock.instant();
             lines.lock(concertId);
-            if (!place(concertId, lines.findOrEmpty(concertId), now)) {
+            var placed =
+                    place(concertId, lines.findOrEmpty(concertId), now, count == null ? Long.MAX_VALUE / 2 : count);
+            if (placed.isEmpty()) {
                 return new ByHand(count, 0, false); // nobody is admitted before the draw
             }
             var settings = this.settings.of(concertId);
@@ -238,7 +286,8 @@ class QueuePromoter {
             var until = now.plusSeconds(settings.activeSeconds());
             int admitted = 0;
             while (admitted < allowed) {
-                var next = tickets.nextWaiting(concertId, (int) Math.min(BY_HAND_BATCH, allowed - admitted));
+                var next = tickets.nextWaiting(
+                        concertId, (int) Math.min(BY_HAND_BATCH, allowed - admitted), placed.getAsLong());
                 int batch = next.isEmpty() ? 0 : tickets.admit(next, now, until);
                 if (batch == 0) {
                     break;
@@ -246,9 +295,9 @@ class QueuePromoter {
                 admitted += batch;
             }
             var line = lines.findOrEmpty(concertId);
-            var firstWaiting = tickets.firstWaitingSeq(concertId);
+            var firstWaiting = tickets.firstWaitingSeq(concertId, placed.getAsLong());
             long mark = Math.max(
-                    line.admittedUpTo(), firstWaiting.map(seq -> seq - 1).orElse(line.lastSeq()));
+                    line.admittedUpTo(), firstWaiting.map(seq -> seq - 1).orElse(placed.getAsLong()));
             lines.advance(concertId, mark, admitted, line.placesPerSecond(), line.measuredAt(), now);
             if (admitted > 0) {
                 admissions.record(concertId, now, admitted, mark);

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollMin the shortest suggested poll interval, near the front
  * @param pollMax the longest suggested poll interval, far back
  * @param drawPollSpread the pre-queue's polls right after the draw are spread over this long
+ * @param drawWriteChunk at least this many of a draw's places are written into the tickets each
+ *     tick, front first (and always as many as the tick may admit)
  * @param ticketSecret base64 HMAC key for waiting-room tickets; unset: generated and kept in the
  *     database
  */
@@ -28,6 +30,7 @@ record QueueProperties(
         @DefaultValue("2s") Duration pollMin,
         @DefaultValue("30s") Duration pollMax,
         @DefaultValue("5s") Duration drawPollSpread,
+        @DefaultValue("20000") int drawWriteChunk,
         String ticketSecret) {
 
     record Defaults(

@@ -27,6 +27,11 @@ class TicketSigner {
                     ticket.joinedMark(),
                     ticket.drawCode());
         }
+
+        /** The same ticket at the place the draw gave it. */
+        Claims placed(long place, long mark) {
+            return new Claims(ticketId, concertId, memberId, place, mark, drawCode);
+        }
     }
 
     private final SignedTokens tokens;

@@ -31,7 +31,7 @@ class TicketStore {
      * H2 only then walks the index and stops after the first rows; ORDER BY seq alone makes it read
      * the whole line. MySQL and MariaDB do the same with either.
      */
-    static final String HEAD_OF_LINE = " FROM queue_tokens WHERE concert_id = ? AND status = 'WAIT' AND seq IS NOT NULL"
+    static final String HEAD_OF_LINE = " FROM queue_tokens WHERE concert_id = ? AND status = 'WAIT' AND seq <= ?"
             + " ORDER BY concert_id, status, seq LIMIT ";
 
     private final JdbcClient jdbc;
@@ -81,16 +81,27 @@ class TicketStore {
     /** A waiting ticket without a place yet. */
     record Unplaced(long id, String drawCode) {}
 
+    /** The pre-queue's entrants at the draw: waiting, without a place, joined before the on-sale time. */
+    List<Unplaced> entrants(long concertId, Instant salesOpenAt) {
+        return jdbc.sql("SELECT id, draw_code FROM queue_tokens WHERE concert_id = ? AND status = 'WAIT'"
+                        + " AND seq IS NULL AND joined_at < ? ORDER BY id")
+                .params(concertId, ts(salesOpenAt))
+                .query((rs, n) -> new Unplaced(rs.getLong(1), rs.getString(2)))
+                .list();
+    }
+
     /**
-     * The waiting tickets without a place, in join order; with {@code joinedBefore}, only those
-     * that joined before it (the pre-queue's entrants at the draw).
+     * The waiting tickets without a place, in join order: all of them, or, while the draw's places
+     * are still being written into the tickets, those that are not the draw's (joined at or after
+     * the on-sale time, or made after the draw read its entrants).
      */
-    List<Unplaced> unplaced(long concertId, Instant joinedBefore) {
+    List<Unplaced> newcomers(long concertId, Instant salesOpenAt, Long maxEntrantId) {
+        var notDrawn = salesOpenAt == null ? "" : " AND (joined_at >= :opensAt OR id > :maxEntrant)";
         return jdbc.sql("SELECT id, draw_code FROM queue_tokens WHERE concert_id = :concertId AND status = 'WAIT'"
-                        + " AND seq IS NULL" + (joinedBefore == null ? "" : " AND joined_at < :before")
-                        + " ORDER BY id")
+                        + " AND seq IS NULL" + notDrawn + " ORDER BY id")
                 .param("concertId", concertId)
-                .param("before", joinedBefore == null ? null : ts(joinedBefore))
+                .param("opensAt", salesOpenAt == null ? null : ts(salesOpenAt))
+                .param("maxEntrant", maxEntrantId == null ? 0L : maxEntrantId)
                 .query((rs, n) -> new Unplaced(rs.getLong(1), rs.getString(2)))
                 .list();
     }
@@ -100,8 +111,8 @@ class TicketStore {
      * that moment as their starting point for the progress bar. Only the promoter calls this, with
      * the line's row locked.
      */
-    void place(List<Long> ticketIds, long first, long mark) {
-        var rows = new ArrayList<Object[]>(Math.min(ticketIds.size(), CHUNK));
+    void place(long[] ticketIds, long first, long mark) {
+        var rows = new ArrayList<Object[]>(Math.min(ticketIds.length, CHUNK));
         long seq = first;
         for (long id : ticketIds) {
             rows.add(new Object[] {seq++, mark, id});
@@ -117,14 +128,6 @@ class TicketStore {
 
     private static final int CHUNK = 2_000;
     private static final String PLACE = "UPDATE queue_tokens SET seq = ?, joined_mark = ? WHERE id = ? AND seq IS NULL";
-
-    /** The drawn entrants' codes in place order (after the draw, for anyone who checks it). */
-    List<String> codesAt(long concertId, long firstSeq, long lastSeq) {
-        return jdbc.sql("SELECT draw_code FROM queue_tokens WHERE concert_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")
-                .params(concertId, firstSeq, lastSeq)
-                .query(String.class)
-                .list();
-    }
 
     /** Ends a ticket for this reason if it is in a state it may end from; 1 when this call ended it. */
     int expire(long ticketId, ExpireReason reason, Instant now) {
@@ -180,16 +183,17 @@ class TicketStore {
                 .update();
     }
 
-    List<Long> nextWaiting(long concertId, int count) {
+    /** The next waiting tickets in line, up to place {@code placedThrough} (every place before it is given). */
+    List<Long> nextWaiting(long concertId, int count, long placedThrough) {
         return jdbc.sql("SELECT id" + HEAD_OF_LINE + count)
-                .param(concertId)
+                .params(concertId, placedThrough)
                 .query(Long.class)
                 .list();
     }
 
-    Optional<Long> firstWaitingSeq(long concertId) {
+    Optional<Long> firstWaitingSeq(long concertId, long placedThrough) {
         return jdbc.sql("SELECT seq" + HEAD_OF_LINE + "1")
-                .param(concertId)
+                .params(concertId, placedThrough)
                 .query(Long.class)
                 .optional();
     }

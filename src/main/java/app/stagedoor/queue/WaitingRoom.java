@@ -29,6 +29,7 @@ public class WaitingRoom {
     private final AdmissionLog admissions;
     private final Positions positions;
     private final Draws draws;
+    private final DrawOrders drawOrders;
     private final TicketSigner signer;
     private final LastSeen lastSeen;
     private final QueueMetrics metrics;
@@ -43,6 +44,7 @@ public class WaitingRoom {
             AdmissionLog admissions,
             Positions positions,
             Draws draws,
+            DrawOrders drawOrders,
             TicketSigner signer,
             LastSeen lastSeen,
             QueueMetrics metrics,
@@ -55,6 +57,7 @@ public class WaitingRoom {
         this.admissions = admissions;
         this.positions = positions;
         this.draws = draws;
+        this.drawOrders = drawOrders;
         this.signer = signer;
         this.lastSeen = lastSeen;
         this.metrics = metrics;
@@ -125,11 +128,18 @@ public class WaitingRoom {
         metrics.polled(concertId);
         if (claims.isPresent()) {
             var ticket = claims.get();
+            var drawnPlace =
+                    ticket.seq() == 0 ? positions.drawnPlace(ticket, line) : Optional.<TicketSigner.Claims>empty();
+            if (drawnPlace.isPresent() && drawnPlace.get().seq() > line.admittedUpTo()) {
+                // the draw gave this pre-queue ticket its place: known from the drawn order, in memory
+                lastSeen.record(ticket.ticketId());
+                return positions.waiting(drawnPlace.get(), signer.sign(drawnPlace.get()), line);
+            }
             if (ticket.seq() > line.admittedUpTo()) {
                 lastSeen.record(ticket.ticketId());
                 return positions.waiting(ticket, signedTicket, line);
             }
-            if (ticket.seq() == 0 && ticket.ticketId() > line.numberedThrough()) {
+            if (ticket.seq() == 0 && drawnPlace.isEmpty() && ticket.ticketId() > line.numberedThrough()) {
                 lastSeen.record(ticket.ticketId());
                 return positions.withoutPlace(ticket, signedTicket, line, clock.instant());
             }
@@ -177,10 +187,10 @@ public class WaitingRoom {
             if (!draw.drawn()) {
                 return new PublishedDraw(draw.commitment(), null, line.salesOpenAt(), null, null, DrawOrder.ALGORITHM);
             }
-            var codes = tickets.codesAt(id, draw.firstPlace(), draw.firstPlace() + draw.entrants() - 1);
-            var entrants = new java.util.ArrayList<PublishedDraw.Entrant>(codes.size());
-            for (int i = 0; i < codes.size(); i++) {
-                entrants.add(new PublishedDraw.Entrant(codes.get(i), i + 1));
+            var order = drawOrders.of(id).orElseThrow();
+            var entrants = new java.util.ArrayList<PublishedDraw.Entrant>(order.size());
+            for (int i = 0; i < order.size(); i++) {
+                entrants.add(new PublishedDraw.Entrant(order.code(i), i + 1));
             }
             return new PublishedDraw(
                     draw.commitment(), draw.seed(), line.salesOpenAt(), draw.drawnAt(), entrants, DrawOrder.ALGORITHM);

@@ -212,6 +212,9 @@ class DrawTest {
     Draws draws;
 
     @Autowired
+    DrawOrders drawOrders;
+
+    @Autowired
     Catalogue catalogue;
 
     @Autowired
@@ -234,12 +237,93 @@ class DrawTest {
                 settings,
                 admissions,
                 draws,
+                drawOrders,
                 catalogue,
                 samples,
                 metrics,
                 properties,
                 transaction,
                 clock);
+    }
+
+    /** The promoter of an instance that writes a draw's places into the tickets ten at a time. */
+    QueuePromoter writingTenATime() {
+        var p = properties;
+        var tens = new QueueProperties(
+                p.defaults(),
+                p.tick(),
+                p.abandonAfter(),
+                p.lastSeenFlush(),
+                p.snapshotTtl(),
+                p.pollMin(),
+                p.pollMax(),
+                p.drawPollSpread(),
+                10,
+                p.ticketSecret());
+        return new QueuePromoter(
+                tickets,
+                lineStore,
+                settings,
+                admissions,
+                draws,
+                drawOrders,
+                catalogue,
+                samples,
+                metrics,
+                tens,
+                transaction,
+                clock);
+    }
+
+    @Test
+    void a_large_draw_is_written_front_first_while_every_fan_knows_their_place_and_nobody_passes_the_front() {
+        aSaleOpeningIn(Duration.ofMinutes(5), 10);
+        var early = fansJoin(30);
+        openSales();
+        long late = fansJoin(1).get(0);
+        var promoter = writingTenATime();
+
+        assertThat(promoter.promote(concert).admitted()).isEqualTo(ADMIT);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM queue_tokens WHERE concert_id = ? AND seq IS NOT NULL"
+                                + " AND member_id <> ?")
+                        .params(concert, late)
+                        .query(Long.class)
+                        .single())
+                .as("the first ten places are in the tickets")
+                .isEqualTo(10);
+        var draw = room.draw(concert);
+        for (long fan : early) {
+            lines.forget(concert);
+            var standing = room.status(fan, concert, null);
+            long place = draw.entrants().stream()
+                    .filter(entrant -> entrant.ticket().equals(standing.drawCode()))
+                    .findFirst()
+                    .orElseThrow()
+                    .place();
+            if (place > ADMIT) {
+                assertThat(standing.position())
+                        .as("known from the drawn order, written or not")
+                        .isEqualTo(place - ADMIT);
+            } else {
+                assertThat(standing.status()).isEqualTo(QueueStatus.ACTIVE);
+            }
+        }
+        lines.forget(concert);
+        assertThat(room.status(late, concert, null).position()).isEqualTo(31 - ADMIT);
+
+        promoter.promote(concert);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(promoter.promote(concert).admitted()).isEqualTo(ADMIT);
+        assertThat(jdbc.sql("SELECT member_id FROM queue_tokens WHERE concert_id = ? AND status = 'ACTIVE'")
+                        .param(concert)
+                        .query(Long.class)
+                        .list())
+                .as("the late fan waits behind the whole pre-queue")
+                .doesNotContain(late)
+                .hasSize(2 * ADMIT);
+        assertThat(placesInJoinOrder())
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(1, 31).boxed().toList());
     }
 
     @Test

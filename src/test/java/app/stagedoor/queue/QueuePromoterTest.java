@@ -52,6 +52,9 @@ class QueuePromoterTest {
     Draws draws;
 
     @Autowired
+    DrawOrders drawOrders;
+
+    @Autowired
     app.stagedoor.concert.Catalogue catalogue;
 
     @Autowired
@@ -238,6 +241,7 @@ class QueuePromoterTest {
                 lineSettings,
                 admissions,
                 draws,
+                drawOrders,
                 catalogue,
                 samples,
                 metrics,
@@ -263,6 +267,7 @@ class QueuePromoterTest {
                 lineSettings,
                 admissions,
                 draws,
+                drawOrders,
                 catalogue,
                 samples,
                 metrics,
