@@ -209,8 +209,8 @@ seed_fans() {
     local first=$1 count=$2 concert
     shift 2
     local range="seq_${first}_to_$((first + count - 1))" # MariaDB's sequence engine
-    sql "INSERT INTO members (id, username, password_hash, role, failed_logins, locked_until, created_at)
-           SELECT seq, CONCAT('bench', seq), '!no-password', 'FAN', 0, NULL, UTC_TIMESTAMP(3) FROM $range;
+    sql "INSERT INTO members (id, username, password_hash, role, created_at)
+           SELECT seq, CONCAT('bench', seq), '!no-password', 'FAN', UTC_TIMESTAMP(3) FROM $range;
          INSERT INTO wallets (member_id, balance, updated_at) SELECT seq, $BALANCE, UTC_TIMESTAMP(3) FROM $range;
          INSERT INTO wallet_transactions (member_id, type, amount, balance_after, reference, created_at)
            SELECT seq, 'CHARGE', $BALANCE, $BALANCE, 'bench-seed', UTC_TIMESTAMP(3) FROM $range;"

@@ -92,8 +92,8 @@ api PUT "/api/v1/admin/concerts/$CONCERT/queue-settings" 200 \
 # thousand browsers in costs no bcrypt hash each
 seed() {
     local first=$1 count=$2 range="seq_${1}_to_$(($1 + $2 - 1))"
-    sql "INSERT INTO members (id, username, password_hash, role, failed_logins, locked_until, created_at)
-           SELECT seq, CONCAT('bench', seq), '{noop}bench-pass', 'FAN', 0, NULL, UTC_TIMESTAMP(3) FROM $range;
+    sql "INSERT INTO members (id, username, password_hash, role, created_at)
+           SELECT seq, CONCAT('bench', seq), '{noop}bench-pass', 'FAN', UTC_TIMESTAMP(3) FROM $range;
          INSERT INTO wallets (member_id, balance, updated_at) SELECT seq, 0, UTC_TIMESTAMP(3) FROM $range;
          INSERT INTO queue_tokens (concert_id, member_id, live_member_id, seq, joined_mark, status, joined_at, last_seen_at, admitted_at, active_until)
            SELECT $CONCERT, seq, seq, NULL, 0, 'ACTIVE', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), '2099-12-31 00:00:00' FROM $range;"

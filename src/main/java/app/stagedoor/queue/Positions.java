@@ -15,19 +15,12 @@ class Positions {
     private final QueueProperties properties;
     private final TicketSigner signer;
     private final LineSnapshots lines;
-    private final LastSeen lastSeen;
     private final DrawOrders drawOrders;
 
-    Positions(
-            QueueProperties properties,
-            TicketSigner signer,
-            LineSnapshots lines,
-            LastSeen lastSeen,
-            DrawOrders drawOrders) {
+    Positions(QueueProperties properties, TicketSigner signer, LineSnapshots lines, DrawOrders drawOrders) {
         this.properties = properties;
         this.signer = signer;
         this.lines = lines;
-        this.lastSeen = lastSeen;
         this.drawOrders = drawOrders;
     }
 
@@ -47,11 +40,13 @@ class Positions {
         });
     }
 
-    /** The fan's standing from their ticket as the database has it. */
+    /**
+     * The fan's standing from their ticket as the database has it. (A poll that read it also
+     * records the fan as seen; a join need not: the new row says so.)
+     */
     QueueTicket of(Ticket ticket, Instant now) {
         return switch (ticket.status()) {
             case WAIT -> {
-                lastSeen.record(ticket.id());
                 var line = lines.get(ticket.concertId());
                 var claims = TicketSigner.Claims.of(ticket);
                 if (!ticket.hasPlace()) {

@@ -5,8 +5,11 @@ import app.stagedoor.shared.ErrorCode;
 import app.stagedoor.shared.Refusals;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Duration;
 import java.time.Instant;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,8 +92,13 @@ class QueueApiController {
     /** Anyone may check the draw: the commitment from the start, the seed and the places once drawn. */
     @GetMapping("/draw")
     @Refusals(ErrorCode.NOT_FOUND)
-    PublishedDraw draw(@PathVariable long concertId) {
-        return waitingRoom.draw(concertId);
+    ResponseEntity<PublishedDraw> draw(@PathVariable long concertId) {
+        var draw = waitingRoom.draw(concertId);
+        // once drawn the answer never changes: any cache between the app and the public may keep it
+        var caching = draw.drawnAt() == null
+                ? CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic()
+                : CacheControl.maxAge(Duration.ofDays(1)).cachePublic().immutable();
+        return ResponseEntity.ok().cacheControl(caching).body(draw);
     }
 
     @DeleteMapping

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -59,23 +58,40 @@ class TicketStore {
                 .optional();
     }
 
+    /** A ticket to make: a fan joining a concert's line at a moment, with the code it will have in the draw. */
+    record NewTicket(long concertId, long memberId, String drawCode, Instant at) {}
+
     /**
-     * A new ticket, waiting without a place: the line gives it one ({@link #place}). The unique key
-     * on live tickets lets only one per fan and concert in; nothing else is locked, so joins never
-     * wait on each other.
-     *
-     * @throws org.springframework.dao.DuplicateKeyException when the fan has a live ticket already
+     * New tickets, waiting without a place (the line gives them one: {@link #place}), in one
+     * statement. The unique key on live tickets lets only one per fan and concert in: a fan who
+     * has a live ticket already (another tab was first, in this batch or before) keeps it, and the
+     * row is skipped. Nothing else is locked, so joins never wait on each other.
      */
-    Ticket insertWaiting(long concertId, long memberId, String drawCode, Instant now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO queue_tokens
-                               (concert_id, member_id, live_member_id, draw_code, status, joined_at, last_seen_at)
-                        VALUES (?, ?, ?, ?, 'WAIT', ?, ?)
-                        """)
-                .params(concertId, memberId, memberId, drawCode, ts(now), ts(now))
-                .update(keys, "id");
-        return Ticket.joined(keys.getKeyAs(Number.class).longValue(), concertId, memberId, drawCode);
+    void insertWaiting(List<NewTicket> joins) {
+        batch.batchUpdate(
+                """
+                INSERT IGNORE INTO queue_tokens
+                       (concert_id, member_id, live_member_id, draw_code, status, joined_at, last_seen_at)
+                VALUES (?, ?, ?, ?, 'WAIT', ?, ?)
+                """,
+                joins.stream()
+                        .map(j -> new Object[] {
+                            j.concertId(), j.memberId(), j.memberId(), j.drawCode(), ts(j.at()), ts(j.at())
+                        })
+                        .toList());
+    }
+
+    /** The live tickets of these fans for the concert, by fan. */
+    Map<Long, Ticket> live(long concertId, Collection<Long> memberIds) {
+        var found = new java.util.HashMap<Long, Ticket>();
+        jdbc.sql("SELECT " + COLUMNS
+                        + " FROM queue_tokens WHERE concert_id = :concertId AND live_member_id IN (:members)")
+                .param("concertId", concertId)
+                .param("members", memberIds)
+                .query(TicketStore::ticket)
+                .list()
+                .forEach(ticket -> found.put(ticket.memberId(), ticket));
+        return found;
     }
 
     /** A waiting ticket without a place yet. */

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
@@ -30,6 +29,7 @@ public class WaitingRoom {
     private final Positions positions;
     private final Draws draws;
     private final DrawOrders drawOrders;
+    private final Joins joins;
     private final TicketSigner signer;
     private final LastSeen lastSeen;
     private final QueueMetrics metrics;
@@ -45,6 +45,7 @@ public class WaitingRoom {
             Positions positions,
             Draws draws,
             DrawOrders drawOrders,
+            Joins joins,
             TicketSigner signer,
             LastSeen lastSeen,
             QueueMetrics metrics,
@@ -58,6 +59,7 @@ public class WaitingRoom {
         this.positions = positions;
         this.draws = draws;
         this.drawOrders = drawOrders;
+        this.joins = joins;
         this.signer = signer;
         this.lastSeen = lastSeen;
         this.metrics = metrics;
@@ -70,8 +72,9 @@ public class WaitingRoom {
      * tabs at once, gives the same ticket. From the pre-queue's opening until the on-sale time the
      * ticket waits in the pre-queue, to be drawn into a random place at opening; after it the
      * promoter places it behind everyone who joined before, at its next tick. A fan whose last
-     * ticket ended gets a new one at the back. A join locks nothing the line shares: it is one
-     * insert guarded by the unique key on live tickets.
+     * ticket ended gets a new one at the back. A join locks nothing the line shares: fans who join
+     * at the same moment are written together ({@link Joins}), guarded by the unique key on live
+     * tickets.
      *
      * @throws DomainException {@code NOT_FOUND} for an unknown or unpublished concert, {@code
      *     SALES_NOT_OPEN} before the pre-queue opens (or, without one, before the on-sale time)
@@ -90,24 +93,23 @@ public class WaitingRoom {
                     line.joinOpensAt());
         }
         metrics.joined(concertId);
-        var live = tickets.live(concertId, memberId);
-        if (live.isPresent() && live.get().isLiveAt(now)) {
-            return positions.of(live.get(), now);
-        }
         if (!line.lineExists()) {
             lineStore.ensure(concertId);
         }
-        live.ifPresent(lapsed -> {
-            if (tickets.expireLapsed(lapsed.id(), now) == 1) {
-                lastSeen.markStale(lapsed.id());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            var ticket = joins.join(concertId, memberId, now);
+            if (ticket == null) {
+                continue; // the ticket the fan had ended while the join was written: join again
             }
-        });
-        try {
-            return positions.of(tickets.insertWaiting(concertId, memberId, DrawCodes.next(), now), now);
-        } catch (DuplicateKeyException anotherTabWasFirst) {
-            // that tab's ticket is the fan's ticket
-            return positions.of(tickets.live(concertId, memberId).orElseThrow(), clock.instant());
+            if (ticket.isLiveAt(now)) {
+                return positions.of(ticket, now);
+            }
+            // an admission that ran out before the promoter ended it: end it, and join at the back
+            if (tickets.expireLapsed(ticket.id(), now) == 1) {
+                lastSeen.markStale(ticket.id());
+            }
         }
+        throw new PessimisticLockingFailureException("the fan's tickets changed under three joins in a row");
     }
 
     /**
@@ -145,7 +147,12 @@ public class WaitingRoom {
             }
         }
         return tickets.latest(concertId, memberId)
-                .map(ticket -> positions.of(ticket, clock.instant()))
+                .map(ticket -> {
+                    if (ticket.status() == QueueStatus.WAIT) {
+                        lastSeen.record(ticket.id());
+                    }
+                    return positions.of(ticket, clock.instant());
+                })
                 .orElseGet(() -> positions.none(concertId));
     }
 

@@ -28,6 +28,9 @@ class AccessibilityTest extends BrowserTest {
         var adminToken = api.token("admin", "admin-password-for-tests");
         long open = concert(api, adminToken, "Open");
         long paused = concert(api, adminToken, "Paused");
+        // opening day: one concert whose pre-queue is open (its draw in five minutes), one whose opens tomorrow
+        long soon = concert(api, adminToken, "Soon", Instant.now().plus(5, ChronoUnit.MINUTES));
+        long later = concert(api, adminToken, "Later", Instant.now().plus(1, ChronoUnit.DAYS));
         assertThat(api.send(
                                 "PUT",
                                 "/api/v1/admin/concerts/" + paused + "/queue-settings",
@@ -47,6 +50,8 @@ class AccessibilityTest extends BrowserTest {
 
         fan.get(baseUrl() + "/concerts/" + paused);
         new ConcertPage(fan, baseUrl()).joinWaitingRoom();
+        fan.get(baseUrl() + "/concerts/" + soon);
+        new ConcertPage(fan, baseUrl()).joinWaitingRoom();
         fan.get(baseUrl() + "/concerts/" + open);
         new ConcertPage(fan, baseUrl()).joinWaitingRoom().admitted();
         long performance = api.get("/api/v1/concerts/" + open + "/performances", fanToken)
@@ -65,6 +70,9 @@ class AccessibilityTest extends BrowserTest {
         var visits = List.of(
                 new Visit(visitor, "/"),
                 new Visit(visitor, "/concerts/" + open),
+                new Visit(visitor, "/concerts/" + later),
+                new Visit(fan, "/concerts/" + soon),
+                new Visit(fan, "/concerts/" + soon + "/waiting-room"),
                 new Visit(visitor, "/login"),
                 new Visit(visitor, "/signup"),
                 new Visit(fan, "/"),
@@ -108,7 +116,10 @@ class AccessibilityTest extends BrowserTest {
     }
 
     private long concert(ApiClient api, String adminToken, String name) {
-        var salesOpenAt = Instant.now().minus(1, ChronoUnit.HOURS);
+        return concert(api, adminToken, name, Instant.now().minus(1, ChronoUnit.HOURS));
+    }
+
+    private long concert(ApiClient api, String adminToken, String name, Instant salesOpenAt) {
         return api.post("/api/v1/admin/concerts", adminToken, """
                         {"title":"%s","artist":"HAEUN","venue":"Olympic Hall","salesOpenAt":"%s","maxSeatsPerMember":4,
                          "sections":[{"name":"VIP","rows":2,"seatsPerRow":10,"price":120000},{"name":"R","rows":3,"seatsPerRow":24,"price":80000}],

@@ -53,7 +53,8 @@ class DrawTest {
 
     /** A concert whose sales open in {@code in}, with a pre-queue of {@code preQueueMinutes}. */
     void aSaleOpeningIn(Duration in, int preQueueMinutes) {
-        salesOpenAt = clock.instant().plus(in);
+        // to the second, as organisers set it (and as a DATETIME without fractions keeps it)
+        salesOpenAt = clock.instant().plus(in).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         concert = TestConcerts.published(jdbc, salesOpenAt);
         room.updateSettings(concert, new QueueSettings(ADMIT, 10, null, 600, 300, preQueueMinutes, false), "test");
     }

@@ -239,7 +239,7 @@ class WaitingRoomTest {
             "SELECT seq" + TicketStore.HEAD_OF_LINE + "1", "SELECT id" + TicketStore.HEAD_OF_LINE + "50"
         }) {
             var plan = jdbc.sql("EXPLAIN " + head)
-                    .param(concert)
+                    .params(concert, Long.MAX_VALUE)
                     .query()
                     .listOfRows()
                     .toString()
