@@ -28,6 +28,7 @@ class Joins {
 
     static final int MAX_BATCH = 500;
     private static final Duration GIVE_UP = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofMillis(20);
 
     private record Pending(
             long concertId, long memberId, String drawCode, Instant at, CompletableFuture<Ticket> done) {}
@@ -52,18 +53,11 @@ class Joins {
         queue.add(pending);
         long giveUp = System.nanoTime() + GIVE_UP.toNanos();
         while (true) {
-            // whoever finds nobody writing writes everything queued, their own join with it
-            if (writer.tryLock()) {
-                try {
-                    while (!pending.done().isDone() && !queue.isEmpty()) {
-                        write(drain());
-                    }
-                } finally {
-                    writer.unlock();
-                }
-            }
+            writeQueued(pending);
             try {
-                return pending.done().get(1, TimeUnit.MILLISECONDS);
+                // a fan whose join someone else is writing waits for it; if nobody is writing any
+                // more (the writer let go a moment before this join was queued) they write it themselves
+                return pending.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException notYet) {
                 if (System.nanoTime() > giveUp) {
                     throw new IllegalStateException("a join was not written within " + GIVE_UP);
@@ -77,6 +71,25 @@ class Joins {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(interrupted);
             }
+        }
+    }
+
+    /**
+     * Writes the queued joins, batch after batch, unless another thread is writing them: until this
+     * fan's own is written, and then a few batches more for the fans queued behind, so that nobody
+     * waits long for a writer and no writer answers its own fan late.
+     */
+    private void writeQueued(Pending mine) {
+        if (queue.isEmpty() || !writer.tryLock()) {
+            return;
+        }
+        try {
+            int more = 0;
+            while (!queue.isEmpty() && (!mine.done().isDone() || more++ < 4)) {
+                write(drain());
+            }
+        } finally {
+            writer.unlock();
         }
     }
 
