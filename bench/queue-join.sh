@@ -32,9 +32,10 @@ FANS=${FANS:-200000}               # seeded fans whose minted tokens join; each 
                                    # at most once, so a phase ends early (and says so) if they run out
 SIGNIN_FANS=${SIGNIN_FANS:-5000}   # seeded fans with a real password, each signing in once per mode
 SIGNINS=${SIGNINS:-1}              # 0: skip the sign-ins
-DRAWS=${DRAWS:-100000 1000000}     # pre-queue sizes whose draw is timed (empty: none)
+DRAWS=${DRAWS-100000 1000000}     # pre-queue sizes whose draw is timed (empty: none)
 DRAW_LEAD=${DRAW_LEAD:-auto}       # seconds from creating a draw's concert to its opening; auto: 30 +
                                    # 1 s per 10,000 entrants, which covers their seeding
+WRITE_WAIT=${WRITE_WAIT:-900}     # seconds to wait for a draw's places to be written into the tickets
 NUMBER_WAIT=${NUMBER_WAIT:-30}     # seconds to wait for the promoter to give the joined fans places
 RATE_LIMITS=${RATE_LIMITS:-off}    # off: stagedoor.web.rate-limits.enabled=false, as the other benches;
                                    # raised: on, with sign-ins, sign-ups and joins per address raised
@@ -412,11 +413,11 @@ draw() {
     # (stagedoor.queue.draw-write-chunk a tick, always ahead of admission)
     local writing=$SECONDS written_after
     until [[ $(q "SELECT written FROM queue_draws WHERE concert_id = $cid") -ge $entrants ]]; do
-        ((SECONDS - writing < 300)) || break
+        ((SECONDS - writing < WRITE_WAIT)) || break
         sleep 1
     done
     written_after=$((SECONDS - writing))
-    check "$phase" "every ticket has its place within 300 s, exactly 1..n" yes "$(q "$(places_sql "$cid")")"
+    check "$phase" "every ticket has its place within $WRITE_WAIT s, exactly 1..n" yes "$(q "$(places_sql "$cid")")"
     jq -nc --argjson n "$n" --arg entrants "$entrants" --arg millis "$millis" --arg late "$late" \
         --arg admitted "$admitted_after" --arg status "$status" --arg seconds "$seconds" --arg bytes "$bytes" \
         --arg written "$written_after" \
