@@ -230,21 +230,12 @@ class DrawTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    org.springframework.beans.factory.config.AutowireCapableBeanFactory beans;
+
     /** The promoter of another instance sharing the database (or of this one after a restart). */
     QueuePromoter anotherInstance() {
-        return new QueuePromoter(
-                tickets,
-                lineStore,
-                settings,
-                admissions,
-                draws,
-                drawOrders,
-                catalogue,
-                samples,
-                metrics,
-                properties,
-                transaction,
-                clock);
+        return beans.createBean(QueuePromoter.class);
     }
 
     /** The promoter of an instance that writes a draw's places into the tickets ten at a time. */

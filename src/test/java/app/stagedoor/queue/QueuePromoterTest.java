@@ -37,31 +37,11 @@ class QueuePromoterTest {
     TicketStore tickets;
 
     @Autowired
-    LineStore lineStore;
-
-    @Autowired
-    Settings lineSettings;
-
-    @Autowired
-    AdmissionLog admissions;
-
-    @Autowired
     LastSeen lastSeen;
 
+    /** Makes the promoter of another instance, or of this one after a restart. */
     @Autowired
-    Draws draws;
-
-    @Autowired
-    DrawOrders drawOrders;
-
-    @Autowired
-    app.stagedoor.concert.Catalogue catalogue;
-
-    @Autowired
-    LineSamples samples;
-
-    @Autowired
-    QueueMetrics metrics;
+    org.springframework.beans.factory.config.AutowireCapableBeanFactory beans;
 
     @Autowired
     LineSnapshots lines;
@@ -235,19 +215,7 @@ class QueuePromoterTest {
     void two_promoters_racing_the_same_tick_admit_once() throws Exception {
         settings(3, null, false, 60);
         fansJoin(10);
-        var otherInstance = new QueuePromoter(
-                tickets,
-                lineStore,
-                lineSettings,
-                admissions,
-                draws,
-                drawOrders,
-                catalogue,
-                samples,
-                metrics,
-                properties,
-                transaction,
-                clock);
+        var otherInstance = beans.createBean(QueuePromoter.class);
         List<Callable<QueuePromoter.Outcome>> both =
                 List.of(() -> promoter.promote(concert), () -> otherInstance.promote(concert));
         int admitted = Race.run(both).stream()
@@ -261,19 +229,7 @@ class QueuePromoterTest {
     void a_restarted_promoter_carries_on_from_the_database() {
         var fans = fansJoin(4);
         promoter.promote(concert);
-        var afterRestart = new QueuePromoter(
-                tickets,
-                lineStore,
-                lineSettings,
-                admissions,
-                draws,
-                drawOrders,
-                catalogue,
-                samples,
-                metrics,
-                properties,
-                transaction,
-                clock);
+        var afterRestart = beans.createBean(QueuePromoter.class);
         assertThat(afterRestart.promote(concert).admitted())
                 .as("the interval is remembered")
                 .isZero();
