@@ -30,7 +30,7 @@ class Settings {
 
     /** The organiser's message to everyone in the line, or null. */
     String messageOf(long concertId) {
-        return repository.findById(concertId).map(LineSettings::message).orElse(null);
+        return line(concertId).map(LineSettings::message).orElse(null);
     }
 
     /** Call with the line's row locked; null takes the message down. */

@@ -212,11 +212,6 @@ public class WaitingRoom {
                             (id, draw) -> draw.drawnAt() == null ? Duration.ofSeconds(1) : Duration.ofHours(1)))
                     .build();
 
-    /** The organiser's message to everyone in the concert's line, as of the line's snapshot. */
-    public Optional<String> message(long concertId) {
-        return Optional.ofNullable(lines.get(concertId).message());
-    }
-
     public QueueSettings settings(long concertId) {
         return settings.of(concertId);
     }

@@ -202,10 +202,17 @@ class QueueConsoleTest {
 
     @Test
     void the_message_reaches_the_line_and_is_audited() {
+        var fan = fansJoin(1).get(0);
         console.changeMessage(concert, "  Sales resume at 8 PM ", "admin");
-        assertThat(room.message(concert)).contains("Sales resume at 8 PM");
+        assertThat(api.get("/api/v1/concerts/" + concert + "/queue", fan)
+                        .body()
+                        .get("message")
+                        .asString())
+                .as("what every waiting fan is told, trimmed")
+                .isEqualTo("Sales resume at 8 PM");
         console.changeMessage(concert, "", "admin");
-        assertThat(room.message(concert)).isEmpty();
+        assertThat(api.get("/api/v1/concerts/" + concert + "/queue", fan).body().has("message"))
+                .isFalse();
         assertThat(console.audit(concert, 5))
                 .extracting(AuditLog.Entry::from, AuditLog.Entry::to)
                 .containsExactly(
