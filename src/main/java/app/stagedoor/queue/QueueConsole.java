@@ -192,7 +192,10 @@ class QueueConsole {
         var current = settings.of(concertId);
         long lastMinute = admissions.admittedSince(concertId, now.minus(Duration.ofMinutes(1)));
         double pace = line.placesPerSecond() > 0 ? line.placesPerSecond() : lastMinute / 60.0;
-        Long toClear = current.paused() || pace <= 0 ? null : (long) Math.ceil(standing.waiting() / pace);
+        // nobody waiting, paused, or no pace measured yet: no time to clear to show ("—")
+        Long toClear = standing.waiting() == 0 || current.paused() || pace <= 0
+                ? null
+                : (long) Math.ceil(standing.waiting() / pace);
         return new Figures(
                 standing.preQueue(),
                 standing.waiting(),
