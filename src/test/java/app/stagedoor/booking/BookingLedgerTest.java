@@ -43,9 +43,10 @@ class BookingLedgerTest {
         long fan = TestConcerts.fanWithWallet(jdbc);
         TestConcerts.admit(jdbc, concert, fan);
         wallets.charge(fan, 100_000);
+        // both holds before either payment: a payment uses the admission up, after its commit, on another thread
         var first = holds.hold(fan, performance, java.util.List.of(seats.get(0), seats.get(1)));
-        checkout.pay(fan, first.id(), null);
         var second = holds.hold(fan, performance, java.util.List.of(seats.get(2)));
+        checkout.pay(fan, first.id(), null);
         checkout.pay(fan, second.id(), null);
 
         var page = wallets.history(fan, 0, 10).getContent();
