@@ -80,11 +80,22 @@ class ApiTokens {
     }
 
     /** The signed-in member a verified token stands for. */
-    static UsernamePasswordAuthenticationToken authentication(Jwt jwt) {
+    static Bearer authentication(Jwt jwt) {
         var member = new MemberPrincipal(
                 ((Number) jwt.getClaim("mid")).longValue(),
                 jwt.getSubject(),
                 Role.valueOf(jwt.getClaimAsString("role")));
-        return UsernamePasswordAuthenticationToken.authenticated(member, jwt, member.getAuthorities());
+        return new Bearer(member, jwt);
+    }
+
+    /**
+     * A member who called with a bearer token: authenticated like a sign-in, but no sign-in (the
+     * token's own credentials are erased after the check like a password, so only the type tells).
+     */
+    static final class Bearer extends UsernamePasswordAuthenticationToken {
+
+        private Bearer(MemberPrincipal member, Jwt jwt) {
+            super(member, jwt, member.getAuthorities());
+        }
     }
 }

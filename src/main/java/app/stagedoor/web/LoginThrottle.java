@@ -16,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -83,12 +82,13 @@ class LoginThrottle extends OncePerRequestFilter {
 
     /**
      * A right password from the address clears its count of wrong ones for that username (form
-     * login and the token endpoint; a bearer-token call is no sign-in and costs nothing).
+     * login and the token endpoint; a bearer-token call is no sign-in and costs nothing: no
+     * database round trip on every API call).
      */
     @EventListener
     void on(AuthenticationSuccessEvent success) {
         if (success.getAuthentication() instanceof UsernamePasswordAuthenticationToken signIn
-                && !(signIn.getCredentials() instanceof Jwt)
+                && !(signIn instanceof ApiTokens.Bearer)
                 && signIn.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null) {
             limiter.forget(failureKey(signIn.getName(), details.getRemoteAddress()));

@@ -142,4 +142,22 @@ class MemberApiTest {
                     .isEqualTo(200);
         }
     }
+
+    @Test
+    void a_call_with_a_bearer_token_is_no_sign_in_and_leaves_the_count_of_wrong_ones() {
+        var fan = TestData.username("tokened");
+        var token = api.newFan(fan);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(api.basic("POST", "/api/v1/auth/token", fan, "wrong-" + attempt)
+                            .code())
+                    .isEqualTo("UNAUTHORIZED");
+        }
+        assertThat(api.get("/api/v1/wallet", token).status()).isEqualTo(200);
+        assertThat(api.basic("POST", "/api/v1/auth/token", fan, "wrong-5").code())
+                .isEqualTo("UNAUTHORIZED");
+        assertThat(api.basic("POST", "/api/v1/auth/token", fan, "stage-door-pass-9")
+                        .status())
+                .as("five wrong passwords from here, with a token call between them: this address waits")
+                .isEqualTo(429);
+    }
 }
