@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Paying and cancelling a reservation. Paying is one transaction: REQUEST → CONFIRM, the wallet
  * debit with its ledger entry, the payment record, the seats RESERVED → BOOKED and a ticket per
- * seat; after commit an event uses the fan's admission up. The reservation's row is locked first,
+ * seat; and an event, handled in the same transaction, uses the fan's admission up. The reservation's row is locked first,
  * so a double click, two tabs or a replay charge once, and a payment and the expiry sweeper never
  * both win.
  */
