@@ -35,14 +35,17 @@ class ETicketStore {
         this.jdbc = jdbc;
     }
 
-    /** One VALID ticket per seat of a reservation just paid. */
+    /** One VALID ticket per seat of a reservation just paid, in one statement. */
     void issue(Reservation paid, Instant now) {
+        var sql = new StringBuilder(
+                "INSERT INTO tickets (code, reservation_id, performance_id, seat_id, issued_at) VALUES ");
+        var params = new java.util.ArrayList<>();
         for (long seatId : paid.seatIds()) {
-            jdbc.sql(
-                            "INSERT INTO tickets (code, reservation_id, performance_id, seat_id, issued_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(Codes.random(CODE_LENGTH), paid.id(), paid.performanceId(), seatId, Timestamp.from(now))
-                    .update();
+            sql.append(params.isEmpty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+            params.addAll(
+                    List.of(Codes.random(CODE_LENGTH), paid.id(), paid.performanceId(), seatId, Timestamp.from(now)));
         }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     List<Ticket> ofReservations(Collection<Long> reservationIds) {

@@ -235,6 +235,33 @@ class Reservation {
         seats = inSeatOrder(seats.stream().map(ReservationSeat::released).collect(Collectors.toSet()));
     }
 
+    /** This reservation as stored under this id and version (what {@link ReservationWrites} wrote). */
+    Reservation stored(long storedId, long storedVersion) {
+        return new Reservation(
+                storedId,
+                memberId,
+                concertId,
+                performanceId,
+                status,
+                amount,
+                createdAt,
+                expiresAt,
+                confirmedAt,
+                cancelledAt,
+                cancelReason,
+                bookingNumber,
+                refundedAt,
+                refundAmount,
+                refundFee,
+                refundReason,
+                storedVersion,
+                seats);
+    }
+
+    Long version() {
+        return version;
+    }
+
     boolean belongsTo(long member) {
         return memberId == member;
     }
@@ -273,6 +300,10 @@ class Reservation {
 
     Instant confirmedAt() {
         return confirmedAt;
+    }
+
+    Instant cancelledAt() {
+        return cancelledAt;
     }
 
     CancelReason cancelReason() {

@@ -9,19 +9,14 @@ import org.springframework.data.repository.Repository;
 
 /**
  * Reservations. A transition locks the row ({@link #lockById}), lets the aggregate decide and saves
- * it; the queries below are the sweeper's and the sales view's.
+ * it, both written by hand ({@link ReservationWrites}); the queries below are the sweeper's and the
+ * sales view's.
  */
-interface ReservationRepository extends Repository<Reservation, Long> {
-
-    Reservation save(Reservation reservation);
+interface ReservationRepository extends Repository<Reservation, Long>, ReservationWrites {
 
     Optional<Reservation> findById(long id);
 
     List<Reservation> findAllById(Iterable<Long> ids);
-
-    /** Reads the reservation and locks its row until commit, so a payment and the sweeper take turns. */
-    @Query("SELECT * FROM reservations WHERE id = :id FOR UPDATE")
-    Optional<Reservation> lockById(long id);
 
     List<Reservation> findByMemberIdOrderByIdDesc(long memberId, Pageable page);
 
