@@ -91,8 +91,10 @@ class Holds {
             return transaction.execute(status -> {
                 guard.enter(sorted);
                 var now = clock.instant();
-                inventory.lapsedHolds(sorted, now).forEach(lapsed -> releases.releaseLapsed(lapsed, now));
-                var seats = inventory.seatsOf(performanceId, sorted, now);
+                var toHold = inventory.seatsToHold(performanceId, sorted, now);
+                // a lapsed hold shows its seats as available: release it, then claim them
+                toHold.lapsedHolds().forEach(lapsed -> releases.releaseLapsed(lapsed, now));
+                var seats = toHold.seats();
                 if (seats.size() != sorted.size()) {
                     throw new DomainException(ErrorCode.INVALID_SEATS);
                 }

@@ -42,17 +42,17 @@ public class SeatInventory {
         return seats.seatsOf(performanceId, seatIds, now);
     }
 
-    /** The reservations whose holds on any of these seats have run out but were not released yet. */
-    public List<Long> lapsedHolds(Collection<Long> seatIds, Instant now) {
-        if (seatIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT DISTINCT reservation_id FROM seats WHERE id IN (:ids) AND " + SeatStore.LAPSED)
-                .param("ids", seatIds)
-                .param("now", Timestamp.from(now))
-                .query(Long.class)
-                .list();
+    /**
+     * What a hold reads before it writes, in one query: these seats of a date as a fan would see
+     * them at {@code now} (missing ids are left out), and the reservations whose holds on them have
+     * run out but were not released yet.
+     */
+    public SeatsToHold seatsToHold(long performanceId, Collection<Long> seatIds, Instant now) {
+        return seats.seatsToHold(performanceId, seatIds, now);
     }
+
+    /** The seats a hold asked for, and the lapsed holds on them it must release first. */
+    public record SeatsToHold(List<SeatView> seats, List<Long> lapsedHolds) {}
 
     /**
      * AVAILABLE → RESERVED for one reservation until {@code heldUntil}.

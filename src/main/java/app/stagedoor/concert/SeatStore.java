@@ -115,6 +115,30 @@ class SeatStore {
                 .list();
     }
 
+    /** {@link SeatInventory#seatsToHold}: the seats, and the lapsed holds among them, in one query. */
+    SeatInventory.SeatsToHold seatsToHold(long performanceId, Collection<Long> seatIds, Instant now) {
+        if (seatIds.isEmpty()) {
+            return new SeatInventory.SeatsToHold(List.of(), List.of());
+        }
+        var lapsed = new java.util.TreeSet<Long>();
+        var found = jdbc.sql(SEAT_COLUMNS.replace(" FROM seats", ", reservation_id FROM seats")
+                        + " WHERE id IN (:ids) AND performance_id = :performanceId ORDER BY id")
+                .param("ids", seatIds)
+                .param("performanceId", performanceId)
+                .query((rs, n) -> {
+                    var seat = seat(rs, now);
+                    long reservation = rs.getLong("reservation_id");
+                    if (!rs.wasNull()
+                            && seat.status() == SeatStatus.AVAILABLE
+                            && SeatStatus.valueOf(rs.getString("status")) == SeatStatus.RESERVED) {
+                        lapsed.add(reservation);
+                    }
+                    return seat;
+                })
+                .list();
+        return new SeatInventory.SeatsToHold(found, List.copyOf(lapsed));
+    }
+
     private static SeatView seat(ResultSet rs, Instant now) throws SQLException {
         var status = SeatStatus.valueOf(rs.getString("status"));
         var heldUntil = rs.getTimestamp("held_until");
