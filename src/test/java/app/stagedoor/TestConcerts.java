@@ -3,6 +3,7 @@ package app.stagedoor;
 import app.stagedoor.concert.ConcertView;
 import app.stagedoor.concert.PerformanceView;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -106,9 +107,18 @@ public final class TestConcerts {
                 .single();
     }
 
-    /** Lets a fan in, as the waiting room's promoter would, for an hour. */
+    /** Lets a fan in, as the waiting room's promoter would, for an hour from now (the real clock). */
     public static void admit(JdbcClient jdbc, long concertId, long memberId) {
-        var now = Instant.now();
+        admit(jdbc, Clock.systemUTC(), concertId, memberId);
+    }
+
+    /**
+     * Lets a fan in for an hour from the application's {@code clock}: a {@code @ClockedTest} passes
+     * its MutableClock, which earlier tests of the context may have moved hours past the real time
+     * (an admission timed by the real clock would then have run out already).
+     */
+    public static void admit(JdbcClient jdbc, Clock clock, long concertId, long memberId) {
+        var now = clock.instant();
         jdbc.sql(
                         "INSERT INTO queue_tokens (concert_id, member_id, live_member_id, seq, status, joined_at, last_seen_at,"
                                 + " admitted_at, active_until) VALUES (?, ?, ?, NULL, 'ACTIVE', ?, ?, ?, ?)")

@@ -41,7 +41,7 @@ class BookingLedgerTest {
         var seats = TestConcerts.date(jdbc, concert, 10, 10_000);
         long performance = TestConcerts.performanceOf(jdbc, seats.get(0));
         long fan = TestConcerts.fanWithWallet(jdbc);
-        TestConcerts.admit(jdbc, concert, fan);
+        TestConcerts.admit(jdbc, clock, concert, fan);
         wallets.charge(fan, 100_000);
         // both holds before either payment: a payment uses the admission up, after its commit, on another thread
         var first = holds.hold(fan, performance, java.util.List.of(seats.get(0), seats.get(1)));

@@ -50,7 +50,7 @@ class DateCancellationTest {
 
     long fan(long concert) {
         long fan = TestConcerts.fanWithWallet(jdbc);
-        TestConcerts.admit(jdbc, concert, fan);
+        TestConcerts.admit(jdbc, clock, concert, fan);
         wallets.charge(fan, 100_000);
         return fan;
     }

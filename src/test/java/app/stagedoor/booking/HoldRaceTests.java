@@ -46,7 +46,7 @@ abstract class HoldRaceTests {
 
     long admittedFan() {
         long fan = TestConcerts.fanWithWallet(jdbc);
-        TestConcerts.admit(jdbc, concert, fan);
+        TestConcerts.admit(jdbc, clock, concert, fan);
         return fan;
     }
 

@@ -55,7 +55,7 @@ class PaymentRaceTest {
 
     long fanWith(long points) {
         long fan = TestConcerts.fanWithWallet(jdbc);
-        TestConcerts.admit(jdbc, concert, fan);
+        TestConcerts.admit(jdbc, clock, concert, fan);
         wallets.charge(fan, points);
         return fan;
     }

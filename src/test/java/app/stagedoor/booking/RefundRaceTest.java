@@ -67,7 +67,7 @@ class RefundRaceTest {
 
     Paid paidTwoSeats(int first) {
         long fan = TestConcerts.fanWithWallet(jdbc);
-        TestConcerts.admit(jdbc, concert, fan);
+        TestConcerts.admit(jdbc, clock, concert, fan);
         wallets.charge(fan, 100_000);
         var held = holds.hold(fan, performance, List.of(seats.get(first), seats.get(first + 1)));
         checkout.pay(fan, held.id(), null);

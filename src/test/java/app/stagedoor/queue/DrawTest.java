@@ -133,7 +133,8 @@ class DrawTest {
         assertThat(polled.isInPreQueue()).isTrue();
         assertThat(polled.token()).isEqualTo(joined.token());
 
-        clock.advance(Duration.ofMinutes(4).plusSeconds(50));
+        // to ten seconds before the draw exactly: the clock has milliseconds, the on-sale time none
+        clock.advance(Duration.between(clock.instant(), salesOpenAt.minusSeconds(10)));
         assertThat(room.status(fan, concert, joined.token()).pollAfterMillis())
                 .as("ten seconds before the draw the pre-queue asks again just after it, spread over 5 s")
                 .isBetween(10_000L, 15_000L);

@@ -205,7 +205,11 @@ class QueueConsoleTest {
 
     @Test
     void the_message_reaches_the_line_and_is_audited() {
+        // paused without an audit row of its own: the running promoter must not admit the fan (an
+        // admitted fan is told no message), and the audit below is the message's alone
+        room.updateSettings(concert, new QueueSettings(50, 10, null, 600, 300, 10, true), "admin");
         var fan = fansJoin(1).get(0);
+        assertThat(statusOf(fan)).isEqualTo("WAIT");
         console.changeMessage(concert, "  Sales resume at 8 PM ", "admin");
         assertThat(api.get("/api/v1/concerts/" + concert + "/queue", fan)
                         .body()
