@@ -81,8 +81,8 @@ class TicketJourneyTest extends BrowserTest {
         assertThat(mine.offersCancelling(first)).isFalse();
 
         // a second booking, cancelled: ₩120,000 less the 10 % fee comes back. The first payment
-        // uses the admission up after its commit, on another thread: joined before that, the fan
-        // would keep the old admission and lose it under the next hold (NOT_ADMITTED)
+        // used the admission up with its own commit, so the fan joins the line again (waiting
+        // until the confirmation page's payment is visible here)
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.sql("SELECT COUNT(*) FROM queue_tokens t JOIN members m ON m.id = t.member_id"
