@@ -37,6 +37,7 @@ class CatalogueController {
     private final FanHolds fanHolds;
     private final SeatMapSnapshots snapshots;
     private final ConcertProperties.SeatMap properties;
+    private final RenderedCopies rendered;
     private final Clock clock;
 
     /** The session attribute that remembers, per concert, until when the page load found the fan admitted. */
@@ -48,8 +49,10 @@ class CatalogueController {
             FanHolds fanHolds,
             SeatMapSnapshots snapshots,
             ConcertProperties properties,
+            RenderedCopies rendered,
             Clock clock) {
         this.catalogue = catalogue;
+        this.rendered = rendered;
         this.gate = gate;
         this.fanHolds = fanHolds;
         this.snapshots = snapshots;
@@ -66,7 +69,7 @@ class CatalogueController {
      * copies (see {@link SharedCopies}).
      */
     @GetMapping("/")
-    String home(@RequestParam(defaultValue = "1") int page, ServletWebRequest request, Locale locale, Model model) {
+    Object home(@RequestParam(defaultValue = "1") int page, ServletWebRequest request, Locale locale, Model model) {
         if (page < 1) {
             throw DomainException.notFound();
         }
@@ -80,6 +83,10 @@ class CatalogueController {
             if (SharedCopies.notModified(request, version, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)) {
                 return null;
             }
+            var drawn = rendered.find(request.getRequest(), version);
+            if (drawn.isPresent()) {
+                return drawn.get();
+            }
             model.addAttribute(SharedCopies.MODEL_ATTRIBUTE, true);
         }
         model.addAttribute("concerts", concerts);
@@ -87,7 +94,7 @@ class CatalogueController {
     }
 
     @GetMapping("/concerts/{concertId}")
-    String concert(@PathVariable long concertId, ServletWebRequest request, Locale locale, Model model) {
+    Object concert(@PathVariable long concertId, ServletWebRequest request, Locale locale, Model model) {
         var shown = catalogue.publicConcert(concertId);
         var now = clock.instant();
         var door = gate.door(shown.concert(), now);
@@ -99,6 +106,10 @@ class CatalogueController {
                     + door.joinOpensAt().toEpochMilli() + "-" + dates.size() + "-" + locale.toLanguageTag();
             if (SharedCopies.notModified(request, version, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)) {
                 return null;
+            }
+            var drawn = rendered.find(request.getRequest(), version);
+            if (drawn.isPresent()) {
+                return drawn.get();
             }
             model.addAttribute(SharedCopies.MODEL_ATTRIBUTE, true);
         }

@@ -25,6 +25,10 @@ final class SharedCopies {
 
     private SharedCopies() {}
 
+    static String etag(String version) {
+        return "W/\"" + version + "\"";
+    }
+
     /**
      * Whether the answer to this request is the same for everyone who sends it: nobody signed in,
      * no bearer token, no language being picked (that sets a cookie).
@@ -48,6 +52,6 @@ final class SharedCopies {
         for (var header : variesWith) {
             response.addHeader(HttpHeaders.VARY, header);
         }
-        return request.checkNotModified("W/\"" + version + "\"");
+        return request.checkNotModified(etag(version));
     }
 }

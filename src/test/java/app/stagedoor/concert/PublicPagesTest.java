@@ -214,6 +214,13 @@ class PublicPagesTest {
             var etag = answer.getHeader("ETag");
             assertThat(etag).as(path).startsWith("W/\"");
 
+            var copy = mvc.perform(get(path).header("Accept-Language", "en"))
+                    .andReturn()
+                    .getResponse();
+            assertThat(copy.getContentAsString()).as(path).isEqualTo(answer.getContentAsString());
+            assertThat(copy.getHeader("ETag")).as(path).isEqualTo(etag);
+            assertThat(copy.getContentType()).as(path).isEqualTo(answer.getContentType());
+
             var again = mvc.perform(get(path).header("Accept-Language", "en").header("If-None-Match", etag))
                     .andReturn()
                     .getResponse();
@@ -250,6 +257,7 @@ class PublicPagesTest {
         var api = new ApiClient(port);
         var one = fan(api);
         var other = fan(api);
+        body(get("/").header("Accept-Language", "en")); // an anonymous copy is drawn and kept first
         var page = mvc.perform(get("/").with(user(one)).header("Accept-Language", "en"))
                 .andReturn()
                 .getResponse();
