@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.view.FragmentsRendering;
@@ -34,6 +37,7 @@ class CatalogueController {
     private final FanHolds fanHolds;
     private final SeatMapSnapshots snapshots;
     private final ConcertProperties.SeatMap properties;
+    private final RenderedCopies rendered;
     private final Clock clock;
 
     /** The session attribute that remembers, per concert, until when the page load found the fan admitted. */
@@ -45,8 +49,10 @@ class CatalogueController {
             FanHolds fanHolds,
             SeatMapSnapshots snapshots,
             ConcertProperties properties,
+            RenderedCopies rendered,
             Clock clock) {
         this.catalogue = catalogue;
+        this.rendered = rendered;
         this.gate = gate;
         this.fanHolds = fanHolds;
         this.snapshots = snapshots;
@@ -54,18 +60,62 @@ class CatalogueController {
         this.clock = clock;
     }
 
+    /** Concerts on the home page, a page at a time. */
+    static final int HOME_PAGE_SIZE = 24;
+
+    /**
+     * The catalogue, a page at a time ({@code ?page=2}); a page past the last says so and links to
+     * the first, a page below 1 is an address that does not exist. Anonymous answers are shared
+     * copies (see {@link SharedCopies}).
+     */
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("concerts", catalogue.publishedConcerts());
+    Object home(@RequestParam(defaultValue = "1") int page, ServletWebRequest request, Locale locale, Model model) {
+        if (page < 1) {
+            throw DomainException.notFound();
+        }
+        var concerts = catalogue.publishedPage(page, HOME_PAGE_SIZE);
+        if (SharedCopies.allowed(request.getRequest())) {
+            var now = clock.instant();
+            // the badges change at each opening: the concerts on sale lead the page (it is in opening order)
+            long onSale =
+                    concerts.concerts().stream().filter(c -> c.isOnSaleAt(now)).count();
+            var version = concerts.version() + "-" + onSale + "-" + locale.toLanguageTag();
+            if (SharedCopies.notModified(request, version, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)) {
+                return null;
+            }
+            var drawn = rendered.find(request.getRequest(), version);
+            if (drawn.isPresent()) {
+                return drawn.get();
+            }
+            model.addAttribute(SharedCopies.MODEL_ATTRIBUTE, true);
+        }
+        model.addAttribute("concerts", concerts);
         return "concert/home";
     }
 
     @GetMapping("/concerts/{concertId}")
-    String concert(@PathVariable long concertId, Model model) {
-        var concert = catalogue.publishedConcert(concertId);
-        model.addAttribute("concert", concert);
-        model.addAttribute("door", gate.door(concert, clock.instant()));
-        model.addAttribute("dates", catalogue.upcomingDatesOf(concertId));
+    Object concert(@PathVariable long concertId, ServletWebRequest request, Locale locale, Model model) {
+        var shown = catalogue.publicConcert(concertId);
+        var now = clock.instant();
+        var door = gate.door(shown.concert(), now);
+        var dates = shown.upcomingAt(now);
+        if (SharedCopies.allowed(request.getRequest())) {
+            // the countdown's server time is not part of the version: a shared copy's door redraws
+            // itself as soon as it is shown (fragments/door), with the time of that moment
+            var version = shown.version() + "-" + door.phase() + "-"
+                    + door.joinOpensAt().toEpochMilli() + "-" + dates.size() + "-" + locale.toLanguageTag();
+            if (SharedCopies.notModified(request, version, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)) {
+                return null;
+            }
+            var drawn = rendered.find(request.getRequest(), version);
+            if (drawn.isPresent()) {
+                return drawn.get();
+            }
+            model.addAttribute(SharedCopies.MODEL_ATTRIBUTE, true);
+        }
+        model.addAttribute("concert", shown.concert());
+        model.addAttribute("door", door);
+        model.addAttribute("dates", dates);
         return "concert/concert";
     }
 
@@ -73,7 +123,7 @@ class CatalogueController {
     @HxRequest
     @GetMapping("/concerts/{concertId}/door")
     View door(@PathVariable long concertId, Model model) {
-        var concert = catalogue.publishedConcert(concertId);
+        var concert = catalogue.publicConcert(concertId).concert();
         model.addAttribute("concert", concert);
         model.addAttribute("door", gate.door(concert, clock.instant()));
         return FragmentsRendering.fragment("fragments/door :: door").build();

@@ -15,12 +15,10 @@ interface ConcertRepository extends Repository<Concert, Long> {
     Optional<Concert> findById(long id);
 
     /*
-     * The lists skip a concert whose sales time lies outside the dates Stagedoor writes (a row
-     * changed by hand, a zero date on MariaDB): one such row must not take the pages down.
+     * The lists (this one, and the catalogue's pages in Catalogue) skip a concert whose sales time
+     * lies outside the dates Stagedoor writes (a row changed by hand, a zero date on MariaDB): one
+     * such row must not take the pages down.
      */
-    @Query("SELECT * FROM concerts WHERE published = TRUE AND " + SANE + " ORDER BY sales_open_at, id")
-    List<Concert> findPublished();
-
     @Query("SELECT * FROM concerts WHERE " + SANE + " ORDER BY created_at DESC, id DESC")
     List<Concert> findAllNewestFirst();
 

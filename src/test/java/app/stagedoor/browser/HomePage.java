@@ -20,6 +20,25 @@ class HomePage extends Page {
         return this;
     }
 
+    /** Opens the concert's card, turning the pages ("Next") until one shows it. */
+    ConcertPage openConcert(String title) {
+        while (true) {
+            var card = driver.findElements(By.cssSelector("[data-testid='concert-card']")).stream()
+                    .filter(c -> c.getText().contains(title))
+                    .findFirst();
+            if (card.isPresent()) {
+                card.get().click();
+                return new ConcertPage(driver, baseUrl);
+            }
+            var next = driver.findElements(By.cssSelector("[data-testid='pager'] a[rel='next']"));
+            if (next.isEmpty()) {
+                throw new AssertionError("no page of the catalogue shows " + title);
+            }
+            next.get(0).click();
+            awaitLoaded();
+        }
+    }
+
     boolean isSignedIn() {
         return !driver.findElements(By.cssSelector("form[action$='/logout']")).isEmpty();
     }

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /** An organiser sets up a concert in the browser; a fan finds it and sees its seat map. */
 class OrganiserJourneyTest extends BrowserTest {
@@ -38,13 +37,10 @@ class OrganiserJourneyTest extends BrowserTest {
 
         var fan = newBrowser();
         var username = TestData.username("fan");
-        SignupPage.open(fan, baseUrl()).signUp(username, "stage-door-pass-9").logIn(username, "stage-door-pass-9");
-        fan.findElements(By.cssSelector("[data-testid='concert-card']")).stream()
-                .filter(card -> card.getText().contains(title))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("the new concert is not on the front page"))
-                .click();
-        var concert = new ConcertPage(fan, baseUrl());
+        var concert = SignupPage.open(fan, baseUrl())
+                .signUp(username, "stage-door-pass-9")
+                .logIn(username, "stage-door-pass-9")
+                .openConcert(title);
         assertThat(concert.title()).isEqualTo(title);
 
         var dates = concert.joinWaitingRoom().admitted();

@@ -82,6 +82,9 @@ class CatalogueControllerTest {
         given(catalogue.publishedConcert(3)).willReturn(concert);
         given(catalogue.upcomingDatesOf(3))
                 .willReturn(List.of(new PerformanceAvailability(8, performance.startsAt(), 1, 3)));
+        given(catalogue.publicConcert(3))
+                .willReturn(new PublicConcert(
+                        concert, List.of(new PerformanceAvailability(8, performance.startsAt(), 1, 3)), "v3"));
         given(catalogue.seatMap(8)).willReturn(SeatMapView.layOut(concert, performance, seats));
         given(gate.holdDuration(3)).willReturn(Duration.ofMinutes(5));
         given(fanHolds.of(5, 8)).willReturn(FanHolds.FanSeats.NONE);
@@ -243,7 +246,9 @@ class CatalogueControllerTest {
     void before_the_pre_queue_the_concert_page_counts_down_tells_fans_to_sign_in_early_and_redraws_itself()
             throws Exception {
         var salesOpenAt = Instant.now().plusSeconds(3_600);
-        given(catalogue.publishedConcert(4)).willReturn(TestConcerts.view(4, salesOpenAt, true, 1, 3, List.of()));
+        given(catalogue.publicConcert(4))
+                .willReturn(
+                        new PublicConcert(TestConcerts.view(4, salesOpenAt, true, 1, 3, List.of()), List.of(), "v4"));
         given(gate.joinOpensAt(4)).willReturn(salesOpenAt.minusSeconds(600));
         mvc.perform(get("/concerts/4").header("Accept-Language", "en"))
                 .andExpect(status().isOk())

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -42,6 +43,7 @@ class CatalogueRepositoryTest {
     static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
     @TestConfiguration
+    @EnableConfigurationProperties(ConcertProperties.class) // the catalogue's snapshot ttl
     static class Time {
         @Bean
         Clock clock() {
