@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -80,17 +82,29 @@ class CatalogueController {
             long onSale =
                     concerts.concerts().stream().filter(c -> c.isOnSaleAt(now)).count();
             var version = concerts.version() + "-" + onSale + "-" + locale.toLanguageTag();
-            if (SharedCopies.notModified(request, version, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)) {
-                return null;
+            var copy = sharedCopy(request, version, model);
+            if (copy.isPresent()) {
+                return copy.get();
             }
-            var drawn = rendered.find(request.getRequest(), version);
-            if (drawn.isPresent()) {
-                return drawn.get();
-            }
-            model.addAttribute(SharedCopies.MODEL_ATTRIBUTE, true);
         }
         model.addAttribute("concerts", concerts);
         return "concert/home";
+    }
+
+    /**
+     * An anonymous page's answer when it need not be drawn: a 304, or the body this instance drew
+     * for the version. Otherwise the model is marked so the page is drawn
+     * as a shared copy, and kept.
+     */
+    private Optional<ResponseEntity<byte[]>> sharedCopy(ServletWebRequest request, String version, Model model) {
+        if (SharedCopies.notModified(request, version, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)) {
+            return Optional.of(ResponseEntity.status(HttpStatus.NOT_MODIFIED).build());
+        }
+        var drawn = rendered.find(request.getRequest(), version);
+        if (drawn.isEmpty()) {
+            model.addAttribute(SharedCopies.MODEL_ATTRIBUTE, true);
+        }
+        return drawn;
     }
 
     @GetMapping("/concerts/{concertId}")
@@ -104,14 +118,10 @@ class CatalogueController {
             // itself as soon as it is shown (fragments/door), with the time of that moment
             var version = shown.version() + "-" + door.phase() + "-"
                     + door.joinOpensAt().toEpochMilli() + "-" + dates.size() + "-" + locale.toLanguageTag();
-            if (SharedCopies.notModified(request, version, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)) {
-                return null;
+            var copy = sharedCopy(request, version, model);
+            if (copy.isPresent()) {
+                return copy.get();
             }
-            var drawn = rendered.find(request.getRequest(), version);
-            if (drawn.isPresent()) {
-                return drawn.get();
-            }
-            model.addAttribute(SharedCopies.MODEL_ATTRIBUTE, true);
         }
         model.addAttribute("concert", shown.concert());
         model.addAttribute("door", door);
