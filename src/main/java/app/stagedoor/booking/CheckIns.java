@@ -20,10 +20,12 @@ class CheckIns {
     record Admitted(Ticket ticket, Instant checkedInAt) {}
 
     private final ETicketStore tickets;
+    private final BookingActivity activity;
     private final Clock clock;
 
-    CheckIns(ETicketStore tickets, Clock clock) {
+    CheckIns(ETicketStore tickets, BookingActivity activity, Clock clock) {
         this.tickets = tickets;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -35,6 +37,17 @@ class CheckIns {
      */
     @Transactional
     Admitted checkIn(long performanceId, String typed, long organiserId) {
+        try {
+            var admitted = admit(performanceId, typed, organiserId);
+            activity.checkedIn(admitted.ticket(), organiserId);
+            return admitted;
+        } catch (DomainException refused) {
+            activity.checkInRefused(organiserId, performanceId, refused.code());
+            throw refused;
+        }
+    }
+
+    private Admitted admit(long performanceId, String typed, long organiserId) {
         var code = Codes.normalise(typed);
         if (code.isEmpty() || code.length() > ETicketStore.CODE_LENGTH) {
             throw DomainException.notFound();

@@ -34,6 +34,7 @@ class Checkout {
     private final Releases releases;
     private final ETicketStore tickets;
     private final ApplicationEventPublisher events;
+    private final BookingActivity activity;
     private final Clock clock;
 
     Checkout(
@@ -45,6 +46,7 @@ class Checkout {
             Releases releases,
             ETicketStore tickets,
             ApplicationEventPublisher events,
+            BookingActivity activity,
             Clock clock) {
         this.reservations = reservations;
         this.catalogue = catalogue;
@@ -54,6 +56,7 @@ class Checkout {
         this.releases = releases;
         this.tickets = tickets;
         this.events = events;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -66,6 +69,15 @@ class Checkout {
      */
     @Transactional
     Paid pay(long memberId, long reservationId, String idempotencyKey) {
+        try {
+            return confirm(memberId, reservationId, idempotencyKey);
+        } catch (DomainException refused) {
+            activity.paymentRefused(memberId, reservationId, refused.code());
+            throw refused;
+        }
+    }
+
+    private Paid confirm(long memberId, long reservationId, String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
             throw new DomainException(ErrorCode.VALIDATION, Map.of("fields", List.of("Idempotency-Key")));
         }
@@ -97,6 +109,7 @@ class Checkout {
         payments.save(new Payment(null, reservationId, memberId, reservation.amount(), balance, idempotencyKey, now));
         events.publishEvent(new ReservationConfirmed(
                 reservationId, memberId, reservation.concertId(), reservation.performanceId(), reservation.amount()));
+        activity.paid(reservation, balance);
         return new Paid(reservationId, reservation.amount(), balance, false);
     }
 

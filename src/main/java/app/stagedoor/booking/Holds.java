@@ -35,6 +35,7 @@ class Holds {
     private final FanSeatCounts fanSeats;
     private final Releases releases;
     private final TransactionTemplate transaction;
+    private final BookingActivity activity;
     private final Clock clock;
 
     Holds(
@@ -46,6 +47,7 @@ class Holds {
             FanSeatCounts fanSeats,
             Releases releases,
             TransactionTemplate transaction,
+            BookingActivity activity,
             Clock clock) {
         this.catalogue = catalogue;
         this.inventory = inventory;
@@ -55,6 +57,7 @@ class Holds {
         this.fanSeats = fanSeats;
         this.releases = releases;
         this.transaction = transaction;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -70,6 +73,20 @@ class Holds {
      */
     @Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 3, delay = 20, jitter = 10)
     public Reservation hold(long memberId, long performanceId, List<Long> seatIds) {
+        try {
+            return reported(holdSeats(memberId, performanceId, seatIds));
+        } catch (DomainException refused) {
+            activity.holdRefused(memberId, performanceId, refused.code());
+            throw refused;
+        }
+    }
+
+    private Reservation reported(Reservation hold) {
+        activity.held(hold);
+        return hold;
+    }
+
+    private Reservation holdSeats(long memberId, long performanceId, List<Long> seatIds) {
         if (seatIds == null || seatIds.isEmpty() || seatIds.stream().anyMatch(Objects::isNull)) {
             throw new DomainException(ErrorCode.INVALID_SEATS);
         }
@@ -143,6 +160,15 @@ class Holds {
      *     {@link #hold} refuses
      */
     public Reservation holdBest(long memberId, long performanceId, int count, String section) {
+        try {
+            return reported(holdBestSeats(memberId, performanceId, count, section));
+        } catch (DomainException refused) {
+            activity.holdRefused(memberId, performanceId, refused.code());
+            throw refused;
+        }
+    }
+
+    private Reservation holdBestSeats(long memberId, long performanceId, int count, String section) {
         if (count < 1) {
             throw new DomainException(ErrorCode.INVALID_SEATS);
         }
@@ -166,7 +192,7 @@ class Holds {
             // rows, so a crowd asking at once does not chase one block after another
             var block = blocks.get(ThreadLocalRandom.current().nextInt(Math.min(attempt, blocks.size())));
             try {
-                return hold(
+                return holdSeats(
                         memberId,
                         performanceId,
                         block.stream().map(SeatView::id).toList());

@@ -29,6 +29,7 @@ class Refunds {
     private final SeatInventory inventory;
     private final FanSeatCounts fanSeats;
     private final Wallets wallets;
+    private final BookingActivity activity;
     private final Clock clock;
 
     Refunds(
@@ -39,6 +40,7 @@ class Refunds {
             SeatInventory inventory,
             FanSeatCounts fanSeats,
             Wallets wallets,
+            BookingActivity activity,
             Clock clock) {
         this.reservations = reservations;
         this.tickets = tickets;
@@ -47,6 +49,7 @@ class Refunds {
         this.inventory = inventory;
         this.fanSeats = fanSeats;
         this.wallets = wallets;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -97,6 +100,7 @@ class Refunds {
             throw new IllegalStateException("reservation " + reservation.id() + " did not own all its seats");
         }
         fanSeats.giveBack(reservation.memberId(), reservation.performanceId(), seats);
+        activity.refunded(reservation, reason);
         return quote.refund() > 0
                 ? wallets.credit(reservation.memberId(), quote.refund(), BookingLedger.refund(reservation.id()))
                 : wallets.balanceOf(reservation.memberId());

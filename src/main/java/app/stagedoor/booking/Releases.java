@@ -15,11 +15,17 @@ class Releases {
     private final ReservationRepository reservations;
     private final SeatInventory inventory;
     private final FanSeatCounts fanSeats;
+    private final BookingActivity activity;
 
-    Releases(ReservationRepository reservations, SeatInventory inventory, FanSeatCounts fanSeats) {
+    Releases(
+            ReservationRepository reservations,
+            SeatInventory inventory,
+            FanSeatCounts fanSeats,
+            BookingActivity activity) {
         this.reservations = reservations;
         this.inventory = inventory;
         this.fanSeats = fanSeats;
+        this.activity = activity;
     }
 
     /**
@@ -34,6 +40,7 @@ class Releases {
         inventory.release(locked.id());
         fanSeats.giveBack(
                 locked.memberId(), locked.performanceId(), locked.seats().size());
+        activity.released(locked, reason);
     }
 
     /**

@@ -30,6 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottle extends OncePerRequestFilter {
 
+    /** The limit's name on the refusals' meter. */
+    static final String SIGN_IN = "sign_in";
+
     private final RateLimiter limiter;
     private final RateLimitProperties settings;
     private final RateLimits limits;
@@ -63,9 +66,10 @@ class LoginThrottle extends OncePerRequestFilter {
         if (wait.isEmpty()) {
             chain.doFilter(request, response);
         } else if ("/login".equals(request.getRequestURI())) {
+            limits.refused(SIGN_IN);
             response.sendRedirect(request.getContextPath() + "/login?throttled");
         } else {
-            limits.refuse(request, response, wait.get());
+            limits.refuse(SIGN_IN, request, response, wait.get());
         }
     }
 

@@ -7,6 +7,9 @@ import app.stagedoor.shared.RateLimiter.Limit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -79,6 +82,7 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
     private final RateLimitProperties settings;
     private final Problems problems;
     private final Duration pollInterval;
+    private final MeterProvider<Counter> refusals;
     private final Cache<String, Bucket> polls =
             Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).build();
 
@@ -86,7 +90,11 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
             RateLimiter limiter,
             WebProperties web,
             Problems problems,
+            MeterRegistry registry,
             @Value("${stagedoor.queue.poll-min:2s}") Duration pollInterval) {
+        this.refusals = Counter.builder("stagedoor.rate.limited")
+                .description("Requests refused with 429 RATE_LIMITED, by the limit they ran into")
+                .withRegistry(registry);
         this.limiter = limiter;
         this.settings = web.rateLimits();
         this.problems = problems;
@@ -108,7 +116,7 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
             if (rule.matches(request)) {
                 var wait = check(rule.action(), request);
                 if (wait.isPresent()) {
-                    refuse(request, response, wait.get());
+                    refuse(rule.action().name(), request, response, wait.get());
                     return false;
                 }
                 return true;
@@ -159,8 +167,18 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
         return RateLimitProperties.limit(written);
     }
 
-    /** 429 with the seconds to wait: a problem detail for the API, the error page for pages. */
-    void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
+    /** Counts a request refused by the named limit ({@code stagedoor_rate_limited_total{limit}}). */
+    void refused(String limit) {
+        refusals.withTags("limit", limit.toLowerCase(java.util.Locale.ROOT)).increment();
+    }
+
+    /**
+     * Counts the refusal and answers 429 with the seconds to wait: a problem detail for the API, the
+     * error page for pages.
+     */
+    void refuse(String limit, HttpServletRequest request, HttpServletResponse response, Duration wait)
+            throws IOException {
+        refused(limit);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
         if (request.getRequestURI().startsWith("/api/")) {
             problems.write(request, response, ErrorCode.RATE_LIMITED);

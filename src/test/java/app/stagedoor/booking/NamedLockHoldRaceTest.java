@@ -41,6 +41,9 @@ class NamedLockHoldRaceTest extends HoldRaceTests {
     TransactionTemplate transaction;
 
     @Autowired
+    BookingActivity activity;
+
+    @Autowired
     JdbcTemplate jdbcTemplate;
 
     Holds holds;
@@ -56,6 +59,7 @@ class NamedLockHoldRaceTest extends HoldRaceTests {
                 fanSeats,
                 releases,
                 transaction,
+                activity,
                 clock);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.stagedoor.ApiClient;
 import app.stagedoor.TestConcerts;
 import app.stagedoor.TestData;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -39,6 +40,9 @@ class RateLimitTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     ApiClient api;
 
     @BeforeEach
@@ -49,6 +53,7 @@ class RateLimitTest {
     @Test
     void sign_ups_from_one_address_are_limited_with_a_calm_answer() {
         // the shared context's other tests may have signed up already: fill the bucket, then look
+        double refusedBefore = refused("sign_up");
         ApiClient.Answer last = null;
         for (int i = 0; i < 4; i++) {
             last = api.post(
@@ -64,6 +69,8 @@ class RateLimitTest {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"x1234\",\"password\":\"stage-door-pass-9\"}")));
         assertThat(retry.status()).isEqualTo(429);
+        // an operator sees the refusals on /actuator/prometheus, by the limit that refused them
+        assertThat(refused("sign_up") - refusedBefore).isGreaterThanOrEqualTo(2);
 
         var page = api.send(
                 "POST",
@@ -74,6 +81,11 @@ class RateLimitTest {
         // the page's form carries a CSRF token; without one Spring Security answers first (403),
         // with one the limit answers: either way no account and no 5xx
         assertThat(page.status()).isIn(403, 429);
+    }
+
+    private double refused(String limit) {
+        var counter = meters.find("stagedoor.rate.limited").tag("limit", limit).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
