@@ -1,7 +1,8 @@
 # What the benchmark scripts share: logging, building the jar, starting and stopping the app, the
 # organiser's API calls, the Java load tools and the H2 client. Sourced by them after they set
 # BENCH_DIR, REPO_DIR, RUN_DIR, BASE, PORT, JAR, MAVEN_WAIT and ADMIN_PASSWORD (and DB_URL before
-# calling h2).
+# calling h2; KIND, h2 or mariadb, with BENCH_DB and MARIADB before calling q, run_sql, now_sql or
+# seq_sql).
 
 APP_PID=""
 CLIENT_DIR=""                      # the load tools' classes, copied from the build
@@ -167,4 +168,29 @@ h2() {
         die "H2: $out"
     fi
     printf '%s\n' "$out"
+}
+
+# --- SQL on whichever database is being run (KIND: h2 or mariadb) -----------------------------------
+
+# q SQL: the first row of a query's answer, its columns separated by tabs (NULL as "null"), on
+# whichever database is being run.
+q() {
+    if [[ $KIND == h2 ]]; then
+        # H2 Shell pads each column but the last to its header's width
+        h2 "$1" | sed -n 2p | sed 's/ *| /\t/g; s/ *$//'
+    else
+        "${MARIADB[@]}" -N -B "$BENCH_DB" -e "$1" | sed 's/\tNULL/\tnull/g; s/^NULL/null/'
+    fi
+}
+
+# statements only, no answer
+run_sql() {
+    if [[ $KIND == h2 ]]; then h2 "$1" >/dev/null; else "${MARIADB[@]}" "$BENCH_DB" -e "$1"; fi
+}
+
+now_sql() { if [[ $KIND == h2 ]]; then echo 'LOCALTIMESTAMP(3)'; else echo 'UTC_TIMESTAMP(3)'; fi; }
+
+# seq_sql FIRST LAST: the rows FIRST..LAST as column X
+seq_sql() {
+    if [[ $KIND == h2 ]]; then echo "(SELECT \"X\" AS X FROM SYSTEM_RANGE($1, $2)) r"; else echo "(SELECT seq AS X FROM seq_$1_to_$2) r"; fi
 }

@@ -85,30 +85,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# --- the database being run ----------------------------------------------------------------------
-
-# q SQL: the first row of a query's answer, its columns separated by tabs (NULL as "null"), on
-# whichever database is being run.
-q() {
-    if [[ $KIND == h2 ]]; then
-        # H2 Shell pads each column but the last to its header's width
-        h2 "$1" | sed -n 2p | sed 's/ *| /\t/g; s/ *$//'
-    else
-        "${MARIADB[@]}" -N -B "$BENCH_DB" -e "$1" | sed 's/\tNULL/\tnull/g; s/^NULL/null/'
-    fi
-}
-
-# statements only, no answer
-run_sql() {
-    if [[ $KIND == h2 ]]; then h2 "$1" >/dev/null; else "${MARIADB[@]}" "$BENCH_DB" -e "$1"; fi
-}
-
-now_sql() { if [[ $KIND == h2 ]]; then echo 'LOCALTIMESTAMP(3)'; else echo 'UTC_TIMESTAMP(3)'; fi; }
-
-# seq_sql FIRST LAST: the rows FIRST..LAST as column X
-seq_sql() {
-    if [[ $KIND == h2 ]]; then echo "(SELECT \"X\" AS X FROM SYSTEM_RANGE($1, $2)) r"; else echo "(SELECT seq AS X FROM seq_$1_to_$2) r"; fi
-}
+# --- the database being run: q, run_sql, now_sql and seq_sql are in lib.sh ----------------------
 
 # 16 lowercase hex digits, unique per X
 draw_code_sql() {

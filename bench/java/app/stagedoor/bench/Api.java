@@ -79,6 +79,11 @@ final class Api {
         return send(request(path, token).GET());
     }
 
+    /** A GET with one more header (a waiting-room poll's {@code Queue-Token}). */
+    Answer getWith(String path, String token, String header, String value) {
+        return send(request(path, token).header(header, value).GET());
+    }
+
     /** POSTs {@code body} as JSON (none when null), with the extra headers given as name, value, …. */
     Answer post(String path, String token, Object body, String... headers) {
         var request = request(path, token);
