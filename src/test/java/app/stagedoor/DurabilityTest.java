@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the application answered survives {@code kill -9} on the embedded default: a real app
- * process on its own H2 file (the shipped settings, in a fresh working directory) takes a payment,
- * is killed with SIGKILL the moment the answer arrives, starts again on the same file, and still
- * has the payment, its ledger entry, the top-ups and the booked seats.
+ * The embedded default across a crash and a restart, with a real app process on its own H2 file
+ * (the shipped settings, in a fresh working directory). What the application answered survives
+ * {@code kill -9}: a payment, its ledger entry, the top-ups and the booked seats. And what was due
+ * while it was stopped happens as soon as it is back: a hold that ran out is released, the draw of
+ * an opening that passed runs before anyone is admitted, and the line admits again.
  */
 class DurabilityTest {
 
@@ -92,6 +95,95 @@ class DurabilityTest {
         assertThat(sold).containsExactlyInAnyOrderElementsOf(chosen);
     }
 
+    @Test
+    void what_fell_due_while_the_app_was_stopped_happens_when_it_is_back() throws Exception {
+        int port = freePort();
+        var api = start(port);
+        var admin = api.token("admin", ADMIN_PASSWORD);
+        var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // a date on sale now, whose holds last ten seconds
+        long onSale = concert(api, admin, now.minus(1, ChronoUnit.HOURS));
+        var holder = api.newFan("holder" + UUID.randomUUID().toString().substring(0, 8));
+        api.admitted(holder, onSale);
+        long date = api.get("/api/v1/concerts/" + onSale + "/performances", holder)
+                .body()
+                .get(0)
+                .get("id")
+                .asLong();
+        long seat = api.get("/api/v1/performances/" + date + "/seats", holder)
+                .body()
+                .get(0)
+                .get("id")
+                .asLong();
+        var held = api.post("/api/v1/performances/" + date + "/holds", holder, "{\"seatIds\":[" + seat + "]}");
+        assertThat(held.status()).as(held.raw()).isEqualTo(201);
+        long hold = held.body().get("reservationId").asLong();
+        // a concert that opens while the app is stopped, with three fans in its pre-queue
+        var opensAt = now.plusSeconds(25);
+        long opening = concert(api, admin, opensAt);
+        var fans = new ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            var fan = api.newFan("early" + i + UUID.randomUUID().toString().substring(0, 6));
+            var joined = api.post("/api/v1/concerts/" + opening + "/queue", fan, null);
+            assertThat(joined.status()).as(joined.raw()).isEqualTo(200);
+            assertThat(joined.body().get("position").isNull()).isTrue();
+            fans.add(fan);
+        }
+
+        app.destroy(); // a clean stop (SIGTERM), as an operator's restart
+        app.waitFor();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> Instant.now().isAfter(opensAt.plusSeconds(2)));
+        api = start(port);
+        var back = api;
+
+        // the hold ran out while the app was down: released as soon as it is back, the seat on sale
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            var reservation = back.get("/api/v1/reservations/" + hold, holder).body();
+            assertThat(reservation.get("status").asString()).isEqualTo("CANCEL");
+            assertThat(reservation.get("cancelReason").asString()).isEqualTo("EXPIRED");
+        });
+        // the draw ran once, after the opening, and every fan of the pre-queue has a place of 1..3
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            var draw = back.get("/api/v1/concerts/" + opening + "/queue/draw", null)
+                    .body();
+            assertThat(draw.get("seed").isNull()).as(draw.toString()).isFalse();
+            assertThat(Instant.parse(draw.get("drawnAt").asString())).isAfterOrEqualTo(opensAt);
+            assertThat(draw.get("entrants")).hasSize(3);
+        });
+        // and the line admits them: all three in at the first ticks after the draw
+        for (var fan : fans) {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                var ticket =
+                        back.get("/api/v1/concerts/" + opening + "/queue", fan).body();
+                assertThat(ticket.get("status").asString())
+                        .as(ticket.toString())
+                        .isEqualTo("ACTIVE");
+            });
+        }
+    }
+
+    /** A published concert opening at {@code salesOpenAt}, one date of four seats, holds of ten seconds. */
+    private static long concert(ApiClient api, String admin, Instant salesOpenAt) {
+        var created = api.post(
+                "/api/v1/admin/concerts", admin, """
+                        {"title":"Restart","artist":"A","venue":"V","salesOpenAt":"%s","maxSeatsPerMember":2,
+                         "sections":[{"name":"R","rows":1,"seatsPerRow":4,"price":10000}],
+                         "performances":[{"startsAt":"%s"}]}
+                        """.formatted(salesOpenAt, salesOpenAt.plus(30, ChronoUnit.DAYS)));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        var settings = api.send("PUT", "/api/v1/admin/concerts/" + id + "/queue-settings", admin, """
+                {"admitCount":10,"admitIntervalSeconds":1,"maxActive":100,"activeSeconds":600,"holdSeconds":10,
+                 "preQueueMinutes":10,"paused":false}
+                """);
+        assertThat(settings.status()).as(settings.raw()).isEqualTo(200);
+        return id;
+    }
+
+    private static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
     private ApiClient start(int port) throws IOException {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var log = workingDirectory.resolve("app.log").toFile();
@@ -104,6 +196,7 @@ class DurabilityTest {
                         StagedoorApplication.class.getName(),
                         "--server.port=" + port,
                         "--stagedoor.queue.tick=200ms",
+                        "--stagedoor.member.admin.password=" + ADMIN_PASSWORD,
                         "--logging.level.root=warn")
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
