@@ -9,19 +9,25 @@
 #   bench/rush.sh                                   # 20,000 fans on H2
 #   DB=mariadb bench/rush.sh                        # the same on MariaDB (mysql profile)
 #   FANS=2000 SEATS=500 JOIN_WINDOW=5s bench/rush.sh   # a smoke run
+#   INSTANCES=2 bench/rush.sh                       # two instances on MariaDB behind HAProxy (bin/cluster)
+#   INSTANCES=2 FAULT=kill bench/rush.sh            # … and one of them killed (kill -9) mid-rush, restarted later
 #
 # Exit status: 0 when the run was valid and every invariant held; 1 otherwise.
 set -euo pipefail
 
 GIVEN=()
-for setting in JAR DB FANS SEATS SEATS_PER_FAN BEST_SHARE JOIN_WINDOW ADMIT ADMIT_EVERY MAX_ACTIVE \
+for setting in JAR DB INSTANCES FAULT FAULT_AT FAULT_DOWN FANS SEATS SEATS_PER_FAN BEST_SHARE JOIN_WINDOW ADMIT ADMIT_EVERY MAX_ACTIVE \
     CONCURRENCY DEADLINE PORT HEAP BENCH_DB; do
     if [[ -n ${!setting+x} ]]; then GIVEN+=("$setting=${!setting}"); fi
 done
 
 # --- settings (environment) ----------------------------------------------------------------------
 JAR=${JAR:-}                       # a built jar to use as is; empty: build with ./mvnw
-DB=${DB:-h2}                       # h2 or mariadb
+DB=${DB:-h2}                       # h2 or mariadb (one instance)
+INSTANCES=${INSTANCES:-1}          # 1: one app started here; 2 or 3: bin/cluster on MariaDB behind HAProxy
+FAULT=${FAULT:-none}               # none, or kill: kill -9 the second instance FAULT_AT after the opening
+FAULT_AT=${FAULT_AT:-10}           # seconds after the opening
+FAULT_DOWN=${FAULT_DOWN:-20}       # seconds it stays down before it is started again
 FANS=${FANS:-20000}                # fans in the rush, each with a minted token and a charged wallet
 SEATS=${SEATS:-5000}               # the date's seats (rows of 50), the product's limit
 SEATS_PER_FAN=${SEATS_PER_FAN:-2}  # seats each fan holds and buys
@@ -40,7 +46,10 @@ MAVEN_WAIT=${MAVEN_WAIT:-600}
 
 [[ $BENCH_DB =~ ^[A-Za-z0-9_]+$ ]] || { echo "BENCH_DB must be a plain database name" >&2; exit 1; }
 case $DB in h2 | mariadb) KIND=$DB ;; *) echo "DB is h2 or mariadb" >&2; exit 1 ;; esac
-((SEATS % 50 == 0)) || { echo "SEATS must be a multiple of 50 (rows of 50)" >&2; exit 1; }
+case $INSTANCES in 1) ;; 2 | 3) KIND=mariadb ;; *) echo "INSTANCES is 1, 2 or 3" >&2; exit 1 ;; esac
+case $FAULT in none) ;; kill) ((INSTANCES > 1)) || { echo "FAULT=kill needs INSTANCES=2 or 3" >&2; exit 1; } ;;
+    *) echo "FAULT is none or kill" >&2; exit 1 ;; esac
+((SEATS % 50 == 0 && SEATS >= 150 && SEATS <= 7500)) || { echo "SEATS must be a multiple of 50 (rows of 50), 150 to 7500" >&2; exit 1; }
 
 ADMIN_PASSWORD=bench-admin-pass
 FIRST_FAN=5000001                  # rush fans: 5000001 … (usernames bench<id>, no password)
@@ -58,10 +67,12 @@ mkdir -p "$RUN_DIR"
 # shellcheck source=bench/lib.sh
 source "$BENCH_DIR/lib.sh"
 
-SAMPLER_PID=""
+SAMPLER_PIDS=()
+APPS=()                            # name=pid of every instance measured
 cleanup() {
     local rc=$?
-    [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+    ((${#SAMPLER_PIDS[@]})) && kill "${SAMPLER_PIDS[@]}" 2>/dev/null || true
+    if ((INSTANCES > 1)); then "$REPO_DIR/bin/cluster" stop >>"$RUN_DIR/cluster.log" 2>&1 || true; fi
     stop_app
     rm -f "$RUN_DIR/app.jar" "$RUN_DIR/h2.jar" "$RUN_DIR"/db.mv.db
     exit "$rc"
@@ -106,7 +117,43 @@ start_app() {
     (cd "$RUN_DIR" && exec "${cmd[@]}") >"$RUN_DIR/app.log" 2>&1 &
     APP_PID=$!
     wait_until_up "$RUN_DIR/app.log"
+    APPS=("app=$APP_PID")
     log "app up on $KIND (pid $APP_PID)"
+}
+
+# INSTANCES instances of the jar on BENCH_DB behind HAProxy, by bin/cluster, as an operator starts them.
+CLUSTER_DIR=$REPO_DIR/target/cluster
+cluster() {
+    CLUSTER_DB=$BENCH_DB FRESH=1 CLUSTER_JAR=$RUN_DIR/app.jar HEAP=$HEAP STAGEDOOR_MEMBER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+        APP_ARGS="--stagedoor.web.jwt-secret=$JWT_SECRET --stagedoor.concert.demo.enabled=false --stagedoor.web.rate-limits.enabled=false --logging.level.root=warn" \
+        "$REPO_DIR/bin/cluster" "$@" >>"$RUN_DIR/cluster.log" 2>&1
+}
+
+start_cluster() {
+    cluster start "$INSTANCES" || die "bin/cluster start failed; see $RUN_DIR/cluster.log"
+    BASE=http://127.0.0.1:${LB_PORT:-8090}
+    APPS=()
+    local pidfile
+    for pidfile in "$CLUSTER_DIR"/instance-*.pid; do
+        APPS+=("$(basename "$pidfile" .pid)=$(cat "$pidfile")")
+    done
+    log "${#APPS[@]} instances behind HAProxy at $BASE: ${APPS[*]}"
+}
+
+# At FAULT_AT after the opening, kill -9 the second instance; FAULT_DOWN later, start it again.
+fault() {
+    local victim=${APPS[1]} port
+    port=${victim#instance-}
+    port=${port%%=*}
+    sleep "$(awk -v at="$((OPENS_AT_MS / 1000 + FAULT_AT))" -v now="$(date +%s.%N)" 'BEGIN { d = at - now; print d > 0 ? d : 0 }')"
+    log "FAULT: kill -9 of the instance on port $port (pid ${victim#*=})"
+    echo "killed $port $(date +%s.%N)" >>"$RUN_DIR/faults.log"
+    kill -9 "${victim#*=}"
+    sleep "$FAULT_DOWN"
+    log "FAULT: starting the instance on port $port again"
+    cluster revive "$port" || log "WARNING: bin/cluster revive $port failed; see $RUN_DIR/cluster.log"
+    echo "revived $port $(date +%s.%N) pid $(cat "$CLUSTER_DIR/instance-$port.pid")" >>"$RUN_DIR/faults.log"
+    sample "instance-$port-restarted" "$(cat "$CLUSTER_DIR/instance-$port.pid")" # until the cluster stops
 }
 
 # The concert: one date of SEATS seats in three sections, on sale LEAD seconds from now, its line
@@ -116,6 +163,8 @@ create_concert() {
     OPENS_AT=$(date -u -d "+$lead seconds" +%Y-%m-%dT%H:%M:%SZ)
     OPENS_AT_MS=$(($(date -u -d "$OPENS_AT" +%s) * 1000))
     local r=$((rows / 5)) s=$((rows * 2 / 5))
+    ((r > 0)) || r=1
+    ((s > 0)) || s=1
     body=$(jq -nc --arg open "$OPENS_AT" --arg starts "$(date -u -d '+30 days' +%Y-%m-%dT11:00:00Z)" \
         --argjson r "$r" --argjson s "$s" --argjson a "$((rows - r - s))" --argjson max "$SEATS_PER_FAN" \
         '{title: "The rush", artist: "Bench", venue: "Bench Arena", description: "rush.sh", timeZone: "Asia/Seoul",
@@ -150,17 +199,34 @@ seed_fans() {
     done
 }
 
-# Every second: the app's CPU seconds so far (utime + stime) and its heap in use (jstat, KiB).
-sample_app() {
-    local ticks
+# sample NAME PID: every second, the process's CPU seconds so far (utime + stime) and its heap in use
+# (jstat, KiB), into samples-NAME.tsv, until it exits
+sample() {
+    local name=$1 pid=$2 ticks
     ticks=$(getconf CLK_TCK)
-    while kill -0 "$APP_PID" 2>/dev/null; do
+    while kill -0 "$pid" 2>/dev/null; do
         local cpu heap
-        cpu=$(awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$APP_PID/stat" 2>/dev/null || echo 0)
-        heap=$(jstat -gc "$APP_PID" 2>/dev/null | awk 'NR == 2 { printf "%.0f", $3 + $4 + $6 + $8 }' || echo 0)
-        printf '%s\t%s\t%s\n' "$(date +%s.%N)" "$cpu" "${heap:-0}" >>"$RUN_DIR/app-samples.tsv"
+        cpu=$(awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+        heap=$(jstat -gc "$pid" 2>/dev/null | awk 'NR == 2 { printf "%.0f", $3 + $4 + $6 + $8 }' || echo 0)
+        printf '%s\t%s\t%s\n' "$(date +%s.%N)" "$cpu" "${heap:-0}" >>"$RUN_DIR/samples-$name.tsv"
         sleep 1
     done
+}
+
+start_samplers() {
+    local app
+    for app in "${APPS[@]}"; do
+        sample "${app%%=*}" "${app#*=}" &
+        SAMPLER_PIDS+=($!)
+    done
+    if [[ $KIND == mariadb ]]; then
+        local db
+        db=$(pgrep -xo mariadbd || pgrep -xo mysqld || true)
+        if [[ -n $db ]]; then
+            sample mariadbd "$db" &
+            SAMPLER_PIDS+=($!)
+        fi
+    fi
 }
 
 # check NAME EXPECTED GOT: one invariant, PASS or FAIL
@@ -195,13 +261,17 @@ check_invariants() {
                WHERE w.balance <> COALESCE(l.total, 0)")"
     check "admitted at once never above maxActive ($MAX_ACTIVE; the organiser's stats every 0.5 s)" yes \
         "$(jq -r --argjson max "$MAX_ACTIVE" 'if .maxActiveSeen <= $max then "yes" else "no: \(.maxActiveSeen)" end' "$RUN_DIR/rush.json")"
+    check "every fan who joined has one ticket in the line" "$(jq .joined "$RUN_DIR/rush.json")" \
+        "$(q "SELECT COUNT(DISTINCT member_id) FROM queue_tokens WHERE concert_id = $CONCERT")"
+    check "the draw's places are 1..n, each once" yes \
+        "$(q "SELECT CASE WHEN COUNT(seq) = COUNT(*) AND COUNT(DISTINCT seq) = COUNT(*) AND MIN(seq) = 1 AND MAX(seq) = COUNT(*) THEN 'yes' ELSE 'no' END AS places FROM queue_tokens WHERE concert_id = $CONCERT")"
     check "every admitted fan finished (bought, or left without seats)" 0 "$(jq .unfinishedAdmitted "$RUN_DIR/rush.json")"
     check "the rush ended (sold out, or every fan done) before DEADLINE" yes \
         "$(jq -r 'if .soldOutMs >= 0 or .stillInLine == 0 then "yes" else "no" end' "$RUN_DIR/rush.json")"
 }
 
 report() {
-    local r=$RUN_DIR/rush.json sold_out cpu_total peak_heap seconds
+    local r=$RUN_DIR/rush.json sold_out
     local booked
     booked=$(q "SELECT COUNT(*) FROM seats WHERE performance_id = $PERFORMANCE AND status = 'BOOKED'")
     if [[ $(jq .soldOutMs "$r") -ge 0 ]]; then
@@ -209,13 +279,16 @@ report() {
     else
         sold_out="not sold out: $booked of $SEATS seats booked when the fans were done"
     fi
-    # the app's CPU from the opening to the end of the rush, in cores, and its peak heap
-    read -r cpu_total peak_heap seconds < <(awk -v open="$((OPENS_AT_MS / 1000))" -F'\t' \
-        '$1 >= open { if (!first) { first = $1; c0 = $2 } last = $1; c1 = $2 } $3 > peak { peak = $3 }
-         END { printf "%.2f %.0f %.1f\n", (last > first ? (c1 - c0) / (last - first) : 0), peak / 1024, last - first }' \
-        "$RUN_DIR/app-samples.tsv")
+    # each process's CPU from the opening to the end of the rush, in cores, and its peak heap
+    local processes="" f
+    for f in "$RUN_DIR"/samples-*.tsv; do
+        processes+=$(awk -v name="$(basename "$f" .tsv | sed 's/^samples-//')" -v open="$((OPENS_AT_MS / 1000))" -F'\t' \
+            '$1 >= open { if (!first) { first = $1; c0 = $2 } last = $1; c1 = $2 } $3 > peak { peak = $3 }
+             END { printf "| %s | %.2f cores over %.0f s | %s |\n", name, (last > first ? (c1 - c0) / (last - first) : 0),
+                   last - first, (peak > 0 ? sprintf("%.0f MiB", peak / 1024) : "–") }' "$f")$'\n'
+    done
     {
-        echo "### A whole on-sale on one instance, $KIND ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+        echo "### A whole on-sale, $( ((INSTANCES > 1)) && echo "$INSTANCES instances behind HAProxy" || echo "one instance"), $KIND$( [[ $FAULT == kill ]] && echo ", one instance killed mid-rush") ($(date -u '+%Y-%m-%d %H:%M UTC'))"
         echo
         echo "- Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB; load average before: $LOAD_BEFORE; Java $(java -version 2>&1 | head -1 | cut -d'"' -f2); code $JAR_ORIGIN"
         echo "- Command: \`${GIVEN[*]:+${GIVEN[*]} }bench/rush.sh\`"
@@ -233,8 +306,14 @@ report() {
         echo "| last hold, last payment after opening | $(jq -r '"\(.lastHoldMs / 1000) s, \(.lastPaymentMs / 1000) s"' "$r") |"
         echo "| polls sent late, p99 (the client or the app behind) | $(jq .pollLatenessP99Ms "$r") ms |"
         echo "| most fans admitted at once (stats every 0.5 s) | $(jq .maxActiveSeen "$r") (max $MAX_ACTIVE) |"
-        echo "| app CPU from opening to the end ($seconds s) | $cpu_total cores of $(nproc) |"
-        echo "| app peak heap in use | $peak_heap MiB (of -Xmx$HEAP) |"
+        echo
+        echo "| process | CPU from the opening to the end | peak heap in use (-Xmx$HEAP) |"
+        echo "|---|---:|---:|"
+        printf '%s' "$processes"
+        if [[ -f $RUN_DIR/faults.log ]]; then
+            echo
+            echo "Faults: $(awk -v open="$((OPENS_AT_MS / 1000))" '{ printf "%s the instance on port %s at %+.1f s; ", $1, $2, $3 - open }' "$RUN_DIR/faults.log")"
+        fi
         echo
         echo "| step | requests | p50 | p99 | max | answers |"
         echo "|---|---:|---:|---:|---:|---|"
@@ -255,7 +334,7 @@ main() {
     prepare_jar
     prepare_client
     [[ $KIND == h2 ]] && extract_h2_jar
-    start_app
+    if ((INSTANCES > 1)); then start_cluster; else start_app; fi
     admin_login
     # the opening: after seeding, minting and the join window, with a margin
     local lead=$(($(seconds_of "$JOIN_WINDOW") + FANS / 1000 + 45))
@@ -271,15 +350,20 @@ main() {
     log "minted $FANS tokens in $((SECONDS - start)) s"
     local left=$((OPENS_AT_MS / 1000 - $(date +%s) - $(seconds_of "$JOIN_WINDOW")))
     ((left > 2)) || die "only $left s left before the join window: raise the lead"
-    sample_app &
-    SAMPLER_PID=$!
+    start_samplers
+    local fault_pid=""
+    if [[ $FAULT == kill ]]; then
+        fault &
+        fault_pid=$!
+    fi
     log "the rush: $FANS fans join within $JOIN_WINDOW before $OPENS_AT"
     tool Rush --base "$BASE" --tokens "$RUN_DIR/tokens.tsv" --admin-token "$ADMIN_TOKEN" --concert "$CONCERT" \
         --performance "$PERFORMANCE" --first-fan "$FIRST_FAN" --fans "$FANS" --seats "$SEATS_PER_FAN" \
         --best-share "$BEST_SHARE" --opens-at "$OPENS_AT_MS" --join-window "$JOIN_WINDOW" \
         --concurrency "$CONCURRENCY" --deadline "$DEADLINE" --result "$RUN_DIR/rush.json" >"$RUN_DIR/rush.out"
-    kill "$SAMPLER_PID" 2>/dev/null || true
-    SAMPLER_PID=""
+    [[ -n $fault_pid ]] && wait "$fault_pid"
+    kill "${SAMPLER_PIDS[@]}" 2>/dev/null || true
+    SAMPLER_PIDS=()
     check_invariants
     report
     ! grep -q '"verdict":"FAIL"' "$RUN_DIR/checks.jsonl" || die "an invariant check failed"
