@@ -118,6 +118,24 @@ api() {
     rm -f "$out"
 }
 
+# paused_concert TITLE: a concert on sale since an hour ago, with its line paused so nobody is
+# admitted during the run (positions stay put and every poll is a WAIT poll). Prints its id.
+# (queue-poll.sh, cluster-poll.sh)
+paused_concert() {
+    local title=$1 body id
+    body=$(jq -nc --arg title "$title" \
+        --arg open "$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)" \
+        --arg starts "$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)" \
+        '{title: $title, artist: "Bench", venue: "Bench Hall", description: "queue-poll benchmark",
+          timeZone: "Asia/Seoul", salesOpenAt: $open, maxSeatsPerMember: 4,
+          performances: [{startsAt: $starts}],
+          sections: [{name: "A", rows: 2, seatsPerRow: 10, price: 50000}]}')
+    id=$(api POST /api/v1/admin/concerts 201 "$body" | jq -r .id)
+    api PUT "/api/v1/admin/concerts/$id/queue-settings" 200 \
+        '{"admitCount":1,"admitIntervalSeconds":3600,"maxActive":null,"activeSeconds":600,"holdSeconds":300,"preQueueMinutes":0,"paused":true}' >/dev/null
+    echo "$id"
+}
+
 admin_login() {
     ADMIN_TOKEN=$(curl -fsS -X POST -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/auth/token" | jq -r .accessToken)
     [[ -n $ADMIN_TOKEN && $ADMIN_TOKEN != null ]] || die "no admin token"

@@ -113,23 +113,6 @@ start_app() {
     log "app up (pid $APP_PID)"
 }
 
-# create_concert TITLE: a concert on sale since an hour ago, with its line paused so nobody is
-# admitted during the run (positions stay put and every poll is a WAIT poll). Prints its id.
-create_concert() {
-    local title=$1 body id
-    body=$(jq -nc --arg title "$title" \
-        --arg open "$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)" \
-        --arg starts "$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)" \
-        '{title: $title, artist: "Bench", venue: "Bench Hall", description: "queue-poll benchmark",
-          timeZone: "Asia/Seoul", salesOpenAt: $open, maxSeatsPerMember: 4,
-          performances: [{startsAt: $starts}],
-          sections: [{name: "A", rows: 2, seatsPerRow: 10, price: 50000}]}')
-    id=$(api POST /api/v1/admin/concerts 201 "$body" | jq -r .id)
-    api PUT "/api/v1/admin/concerts/$id/queue-settings" 200 \
-        '{"admitCount":1,"admitIntervalSeconds":3600,"maxActive":null,"activeSeconds":600,"holdSeconds":300,"preQueueMinutes":0,"paused":true}' >/dev/null
-    echo "$id"
-}
-
 # seed_line CONCERT N: N waiting fans at places 1..N, before any real fan joins, and the line's
 # counter moved past them, so real fans get places N+1... Member ids from 2,000,000,000 up cannot
 # be real members. Timestamps use the app JVM's zone, as the app writes them (H2 runs in the app).
@@ -341,8 +324,8 @@ main() {
     start_app
     admin_login
 
-    CID_A=$(create_concert "Bench small line")
-    CID_B=$(create_concert "Bench big line")
+    CID_A=$(paused_concert "Bench small line")
+    CID_B=$(paused_concert "Bench big line")
     local cid_a=$CID_A cid_b=$CID_B
     seed_line "$cid_a" "$SMALL_LINE"
     seed_line "$cid_b" "$BIG_LINE"

@@ -19,7 +19,8 @@ class DateCancellations {
 
     private static final Logger log = LoggerFactory.getLogger(DateCancellations.class);
 
-    record Cancelled(int refunded, int released) {}
+    // Serializable: shown after a redirect as a flash attribute, which the session keeps (in the database)
+    record Cancelled(int refunded, int released) implements java.io.Serializable {}
 
     private final PerformanceCancellations cancellations;
     private final Catalogue catalogue;

@@ -20,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Refunds {
 
-    record Refunded(long reservationId, ReservationStatus status, long refunded, long fee, long balance) {}
+    // Serializable: shown after a redirect as a flash attribute, which the session keeps (in the database)
+    record Refunded(long reservationId, ReservationStatus status, long refunded, long fee, long balance)
+            implements java.io.Serializable {}
 
     private final ReservationRepository reservations;
     private final ETicketStore tickets;

@@ -29,12 +29,13 @@ class QueuePromoter {
     record Outcome(int admitted, int expired, long mark) {}
 
     /**
-     * What an organiser's admission by hand did.
+     * What an organiser's admission by hand did; serializable, for it is shown after a redirect as a
+     * flash attribute, which the session keeps (in the database).
      *
      * @param asked how many were asked for; null for everyone waiting
      * @param capped {@code maxActive} let fewer in than asked while fans were still waiting
      */
-    record ByHand(Integer asked, int admitted, boolean capped) {}
+    record ByHand(Integer asked, int admitted, boolean capped) implements java.io.Serializable {}
 
     /** Tickets admitted per statement when an organiser lets many in at once. */
     private static final int BY_HAND_BATCH = 1_000;

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -24,7 +25,7 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 /**
  * Five filter chains: the token endpoint (HTTP Basic), the rest of the API (bearer tokens, no
  * session, so no CSRF), the API's documentation (open to anyone, read only), the waiting room's
- * poll (the session's fan, read only), and the pages (form login, session, CSRF on every form and
+ * poll (the fan its pass names, or the session's, read only), and the pages (form login, session, CSRF on every form and
  * htmx request).
  */
 @Configuration(proxyBeanMethods = false)
@@ -125,16 +126,19 @@ class SecurityConfiguration {
 
     /**
      * The waiting-room panel's poll, which every waiting browser sends every few seconds: only a
-     * {@code GET} (so no CSRF token to check or to draw), signed in through the pages' session,
-     * which it reads and never creates or writes; an expired session gets the same answer as on
-     * any page (a full reload for htmx, the sign-in page otherwise), without being kept as the
-     * page to return to. The pages' headers, as on every page.
+     * {@code GET} (so no CSRF token to check or to draw), signed in by the pass its address carries
+     * and the session cookie, without reading the session (which lives in the database: {@link
+     * PollPasses}); without a valid pass, through the pages' session, which it reads and never
+     * creates or writes. A signed-out or expired session gets the same answer as on any page (a
+     * full reload for htmx, the sign-in page otherwise), without being kept as the page to return
+     * to. The pages' headers, as on every page.
      */
     @Bean
     @Order(4)
-    SecurityFilterChain waitingRoomPoll(HttpSecurity http) throws Exception {
+    SecurityFilterChain waitingRoomPoll(HttpSecurity http, PollPasses passes) throws Exception {
         return http.securityMatcher(PathPatternRequestMatcher.withDefaults()
                         .matcher(HttpMethod.GET, "/concerts/{concertId}/waiting-room/status"))
+                .addFilterAfter(passes.filter(), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.disable())

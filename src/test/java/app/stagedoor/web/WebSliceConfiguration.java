@@ -2,6 +2,7 @@ package app.stagedoor.web;
 
 import app.stagedoor.shared.SigningKeys;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,16 @@ public class WebSliceConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Passes under a test key, for the session cookie's usual name and the app's session timeout. */
+    @Bean
+    PollPasses pollPasses(Clock clock) {
+        return new PollPasses(
+                new SigningKeys(null).tokens("poll-pass", TEST_KEY, 1_000, Duration.ofMinutes(1)),
+                "JSESSIONID",
+                Duration.ofHours(3),
+                clock);
     }
 
     @Bean
