@@ -145,7 +145,7 @@ fault() {
     local victim=${APPS[1]} port
     port=${victim#instance-}
     port=${port%%=*}
-    sleep "$(awk -v at="$((OPENS_AT_MS / 1000 + FAULT_AT))" -v now="$(date +%s.%N)" 'BEGIN { d = at - now; print d > 0 ? d : 0 }')"
+    sleep "$(awk -v at="$((OPENS_AT_MS / 1000 + FAULT_AT))" -v now="$(date +%s.%N)" 'BEGIN { d = at - now; print (d > 0 ? d : 0) }')"
     log "FAULT: kill -9 of the instance on port $port (pid ${victim#*=})"
     echo "killed $port $(date +%s.%N)" >>"$RUN_DIR/faults.log"
     kill -9 "${victim#*=}"
@@ -153,7 +153,8 @@ fault() {
     log "FAULT: starting the instance on port $port again"
     cluster revive "$port" || log "WARNING: bin/cluster revive $port failed; see $RUN_DIR/cluster.log"
     echo "revived $port $(date +%s.%N) pid $(cat "$CLUSTER_DIR/instance-$port.pid")" >>"$RUN_DIR/faults.log"
-    sample "instance-$port-restarted" "$(cat "$CLUSTER_DIR/instance-$port.pid")" # until the cluster stops
+    # measured until the cluster stops (the sampler ends with the instance)
+    sample "instance-$port-restarted" "$(cat "$CLUSTER_DIR/instance-$port.pid")" &
 }
 
 # The concert: one date of SEATS seats in three sections, on sale LEAD seconds from now, its line

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * of the fans ({@code --best-share}) asks for the best {@code --seats} seats; the others look at the
  * seat map ({@code GET …/seats}) and pick a random block of adjacent available seats in one row,
  * and after a lost race ask for the best ones; a fan gives up after three refused holds or when no
- * block is left. The first "no block left" is the sell-out: the rush ends once every fan admitted
+ * block is left (a busy or unreachable answer is tried again a second later, up to ten times). The first "no block left" is the sell-out: the rush ends once every fan admitted
  * by then has finished, and the fans still in line are counted as such. Every fan's next step waits in one delay queue; {@code --concurrency} threads send
  * the steps that are due, so a step that is sent late (the client or the server could not keep up)
  * shows as lateness, not as a lower rate. Meanwhile the organiser's queue stats are read every
@@ -64,6 +64,7 @@ public final class Rush {
         long reservation;
         List<Long> pick = List.of();
         int refusedHolds;
+        int failedHolds;
         boolean best;
         boolean admitted;
 
@@ -279,6 +280,8 @@ public final class Rush {
                     }
                     leftWithoutSeats.increment();
                     finish(fan);
+                } else if ((answer.status() < 0 || answer.status() >= 500) && ++fan.failedHolds < 10) {
+                    later(step.fan(), Kind.HOLD, 1000); // busy or unreachable: try again, as a fan would
                 } else if (++fan.refusedHolds < 3) {
                     fan.best = true; // lost the seats they picked: let the app pick
                     now(step.fan(), Kind.HOLD);
