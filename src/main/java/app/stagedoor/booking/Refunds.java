@@ -73,7 +73,12 @@ class Refunds {
      */
     @Transactional
     Refunded refund(long memberId, long reservationId) {
-        var reservation = own(memberId, reservationId);
+        // the reservation's row first, then its tickets: the order an organiser's cancellation of the
+        // date takes them in, so the two racing wait for each other instead of deadlocking
+        var reservation = reservations
+                .lockById(reservationId)
+                .filter(r -> r.belongsTo(memberId))
+                .orElseThrow(DomainException::notFound);
         var now = clock.instant();
         long balance = refund(reservation, quote(reservation, now), RefundReason.FAN, now, false);
         return new Refunded(

@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,9 +78,7 @@ public class RateLimiter {
         buckets.removeProxy(safe(key));
     }
 
-    /** Drops buckets that are full again, a batch at a time, on one instance. */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-    @SchedulerLock(name = "rate-limit-cleaner", lockAtMostFor = "PT5M")
+    /** Drops buckets that are full again, a batch at a time; {@link SharedJobs} runs it on one instance a minute. */
     void removeFullBuckets() {
         while (buckets.removeExpired(1000) == 1000) {
             // another batch

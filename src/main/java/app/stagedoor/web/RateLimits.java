@@ -33,7 +33,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * the database ({@link RateLimiter}), so they hold across instances. Waiting-room polls are limited
  * per fan and line on each instance (a poll touches no database): a burst of {@code poll-burst},
  * then one per {@code stagedoor.queue.poll-min}, the shortest interval a fan is ever told, so a fan
- * who waits as told is never refused. A refusal is 429 with {@code Retry-After}: a problem detail
+ * who waits as told is never refused. With several instances each counts the polls it answered:
+ * a fan whose polls a balancer spreads over N instances gets a burst and the rate on each, and a
+ * balancer that routes a fan to one instance (a hash of the {@code Authorization} header or the
+ * client address) makes it one limit. A shared count would cost every poll a database write, which
+ * is what the poll is built to avoid. A refusal is 429 with {@code Retry-After}: a problem detail
  * with code {@code RATE_LIMITED} for the API, the error page's calm message for pages.
  */
 @Component
