@@ -48,6 +48,7 @@ class BookingActivityTest {
     LoggingSystem logging;
 
     ApiClient api;
+    LogLevel configured;
     String admin;
     long date;
     long[] seats;
@@ -55,6 +56,7 @@ class BookingActivityTest {
     @BeforeEach
     void aDateOnSale() {
         // the suite keeps this logger quiet (its race tests hold thousands of seats); this test reads it
+        configured = logging.getLoggerConfiguration(LOGGER).getConfiguredLevel();
         logging.setLogLevel(LOGGER, LogLevel.INFO);
         api = new ApiClient(port);
         admin = api.token("admin", "admin-password-for-tests");
@@ -81,7 +83,7 @@ class BookingActivityTest {
 
     @AfterEach
     void quietAgain() {
-        logging.setLogLevel(LOGGER, null);
+        logging.setLogLevel(LOGGER, configured);
     }
 
     @Test
