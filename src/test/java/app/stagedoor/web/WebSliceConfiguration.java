@@ -27,6 +27,12 @@ public class WebSliceConfiguration {
                 .bindOrCreate("stagedoor.web", WebProperties.class);
     }
 
+    /** The slice has no metrics auto-configuration; the rate limits count their refusals here. */
+    @Bean
+    io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+        return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
