@@ -13,8 +13,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -24,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -72,9 +75,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList());
     }
 
+    // the database is unreachable or overloaded: no connection, a link lost mid-statement or at
+    // commit (DatabaseOutageTest), a lock or query that timed out; the pages answer the same
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
         CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        RecoverableDataAccessException.class,
+        TransactionSystemException.class,
         PessimisticLockingFailureException.class,
         QueryTimeoutException.class,
         TransientDataAccessResourceException.class

@@ -8,13 +8,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.ui.Model;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -72,10 +77,16 @@ class PageExceptionHandler {
         return ErrorPages.render(ErrorCode.PAYLOAD_TOO_LARGE, new Object[0], response, model);
     }
 
+    // as the API's: the database is unreachable or overloaded
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
         CannotCreateTransactionException.class,
-        PessimisticLockingFailureException.class
+        DataAccessResourceFailureException.class,
+        RecoverableDataAccessException.class,
+        TransactionSystemException.class,
+        PessimisticLockingFailureException.class,
+        QueryTimeoutException.class,
+        TransientDataAccessResourceException.class
     })
     String busy(Exception overload, HttpServletResponse response, Model model) {
         log.warn("Answered BUSY: {}", overload.toString());
