@@ -76,7 +76,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     // the database is unreachable or overloaded: no connection, a link lost mid-statement or at
-    // commit (DatabaseOutageTest), a lock or query that timed out; the pages answer the same
+    // commit, a lock or query that timed out; the pages answer the same
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
         CannotCreateTransactionException.class,
