@@ -1,5 +1,6 @@
 package app.stagedoor.web;
 
+import app.stagedoor.shared.DatabaseTrouble;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import jakarta.validation.ConstraintViolationException;
@@ -13,20 +14,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -75,19 +70,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList());
     }
 
-    // the database is unreachable or overloaded: no connection, a link lost mid-statement or at
-    // commit, a lock or query that timed out; the pages answer the same
-    @ExceptionHandler({
-        CannotGetJdbcConnectionException.class,
-        CannotCreateTransactionException.class,
-        DataAccessResourceFailureException.class,
-        RecoverableDataAccessException.class,
-        TransactionSystemException.class,
-        PessimisticLockingFailureException.class,
-        QueryTimeoutException.class,
-        TransientDataAccessResourceException.class
-    })
-    ResponseEntity<ProblemDetail> busy(Exception overload) {
+    // the database is unreachable or overloaded (DatabaseTrouble): the pages answer the same
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> database(Exception failure) {
+        return DatabaseTrouble.in(failure) ? busy(failure) : unexpected(failure);
+    }
+
+    private ResponseEntity<ProblemDetail> busy(Exception overload) {
         log.warn("Answered BUSY: {}", overload.toString());
         return ResponseEntity.status(ErrorCode.BUSY.status())
                 .header(HttpHeaders.RETRY_AFTER, "1")
@@ -105,6 +94,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (DatabaseTrouble.in(failure)) {
+            return busy(failure); // a failure that carries the database's a few causes down
+        }
         log.error("Unexpected failure of an API call", failure);
         return ResponseEntity.internalServerError().body(problems.of(ErrorCode.INTERNAL_ERROR));
     }

@@ -1,5 +1,6 @@
 package app.stagedoor.web;
 
+import app.stagedoor.shared.DatabaseTrouble;
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,18 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -77,18 +72,13 @@ class PageExceptionHandler {
         return ErrorPages.render(ErrorCode.PAYLOAD_TOO_LARGE, new Object[0], response, model);
     }
 
-    // as the API's: the database is unreachable or overloaded
-    @ExceptionHandler({
-        CannotGetJdbcConnectionException.class,
-        CannotCreateTransactionException.class,
-        DataAccessResourceFailureException.class,
-        RecoverableDataAccessException.class,
-        TransactionSystemException.class,
-        PessimisticLockingFailureException.class,
-        QueryTimeoutException.class,
-        TransientDataAccessResourceException.class
-    })
-    String busy(Exception overload, HttpServletResponse response, Model model) {
+    // as the API's: the database is unreachable or overloaded (DatabaseTrouble)
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    String database(Exception failure, HttpServletResponse response, Model model) throws Exception {
+        return DatabaseTrouble.in(failure) ? busy(failure, response, model) : unexpected(failure, response, model);
+    }
+
+    private String busy(Exception overload, HttpServletResponse response, Model model) {
         log.warn("Answered BUSY: {}", overload.toString());
         response.setHeader("Retry-After", "1");
         return ErrorPages.render(ErrorCode.BUSY, new Object[0], response, model);
@@ -98,6 +88,9 @@ class PageExceptionHandler {
     String unexpected(Exception failure, HttpServletResponse response, Model model) throws Exception {
         if (failure instanceof AccessDeniedException || failure instanceof AuthenticationException) {
             throw failure; // Spring Security answers these (login page, 403)
+        }
+        if (DatabaseTrouble.in(failure)) {
+            return busy(failure, response, model); // carried a few causes down
         }
         log.error("Unexpected failure of a page", failure);
         return ErrorPages.render(ErrorCode.INTERNAL_ERROR, new Object[0], response, model);
