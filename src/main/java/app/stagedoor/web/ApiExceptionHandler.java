@@ -14,14 +14,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -71,11 +69,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     // the database is unreachable or overloaded (DatabaseTrouble): the pages answer the same
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
-    ResponseEntity<ProblemDetail> database(Exception failure) {
-        return DatabaseTrouble.in(failure) ? busy(failure) : unexpected(failure);
-    }
-
     private ResponseEntity<ProblemDetail> busy(Exception overload) {
         log.warn("Answered BUSY: {}", overload.toString());
         return ResponseEntity.status(ErrorCode.BUSY.status())
@@ -95,7 +88,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         if (DatabaseTrouble.in(failure)) {
-            return busy(failure); // a failure that carries the database's a few causes down
+            return busy(failure); // also when it is a few causes down
         }
         log.error("Unexpected failure of an API call", failure);
         return ResponseEntity.internalServerError().body(problems.of(ErrorCode.INTERNAL_ERROR));

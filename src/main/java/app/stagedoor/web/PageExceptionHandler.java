@@ -9,12 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -73,11 +71,6 @@ class PageExceptionHandler {
     }
 
     // as the API's: the database is unreachable or overloaded (DatabaseTrouble)
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
-    String database(Exception failure, HttpServletResponse response, Model model) throws Exception {
-        return DatabaseTrouble.in(failure) ? busy(failure, response, model) : unexpected(failure, response, model);
-    }
-
     private String busy(Exception overload, HttpServletResponse response, Model model) {
         log.warn("Answered BUSY: {}", overload.toString());
         response.setHeader("Retry-After", "1");
@@ -90,7 +83,7 @@ class PageExceptionHandler {
             throw failure; // Spring Security answers these (login page, 403)
         }
         if (DatabaseTrouble.in(failure)) {
-            return busy(failure, response, model); // carried a few causes down
+            return busy(failure, response, model); // also when it is a few causes down
         }
         log.error("Unexpected failure of a page", failure);
         return ErrorPages.render(ErrorCode.INTERNAL_ERROR, new Object[0], response, model);
