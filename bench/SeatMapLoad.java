@@ -45,6 +45,7 @@ public class SeatMapLoad {
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     static final Pattern VERSION = Pattern.compile("id=\"seat-version\" name=\"since\" value=\"([^\"]+)\"");
     static final Pattern SEAT_ID = Pattern.compile("\"id\":(\\d+)");
+    static final Pattern REFRESH = Pattern.compile("<div[^>]*id=\"seat-refresh\"[^>]*hx-get=\"([^\"]+)\"");
 
     final String base;
     final byte[] secret;
@@ -90,10 +91,12 @@ public class SeatMapLoad {
 
         var sessions = load.logIn(firstFan, fans);
         var page = load.fullPage(sessions.get(0));
+        int primed = load.prime(sessions, page.version);
         var full = load.fullMapRefreshes(sessions.get(0), 10);
         var seatIds = load.seatIds(firstHolder);
         var out = new StringBuilder("{");
         out.append("\"fans\":").append(fans).append(",\"seats\":").append(seatIds.size());
+        out.append(",\"passes\":").append(primed);
         out.append(",\"fullPage\":").append(page.json());
         out.append(",\"fullMapRefresh\":").append(full);
         for (var window : List.of("refreshes", "holds", "both")) {
@@ -119,6 +122,8 @@ public class SeatMapLoad {
     static final class Session {
         final String cookie;
         volatile String version;
+        /** The address its refresh asks: with the pass an answer through the session gave, once primed. */
+        volatile String refresh;
 
         Session(String cookie) {
             this.cookie = cookie;
@@ -154,7 +159,7 @@ public class SeatMapLoad {
                                     .build(),
                             HttpResponse.BodyHandlers.discarding());
                     var location = login.headers().firstValue("Location").orElse("");
-                    if (login.statusCode() != 302 || location.contains("error")) {
+                    if (login.statusCode() != 302 || location.contains("error") || location.contains("throttled")) {
                         throw new IllegalStateException("login of bench" + fan + " answered " + login.statusCode() + " " + location);
                     }
                     sessions.add(new Session(cookie(login).isEmpty() ? cookie : cookie(login)));
@@ -168,6 +173,51 @@ public class SeatMapLoad {
         if (!pool.awaitTermination(10, TimeUnit.MINUTES)) throw new IllegalStateException("signing in took too long");
         if (failures.get() > 0) throw new IllegalStateException(failures + " fans could not sign in");
         return new ArrayList<>(sessions);
+    }
+
+    /**
+     * One unmeasured refresh per session, as a page's first would be without its pass: the answer
+     * (through the session) carries the refresh's address with a pass, which every later refresh
+     * uses, as the page's htmx does. An app without passes answers 204 and keeps the plain address.
+     * Returns how many sessions got a pass.
+     */
+    int prime(List<Session> sessions, String version) throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        var passes = new AtomicLong();
+        var failures = new AtomicLong();
+        for (var session : sessions) {
+            session.refresh = "/performances/" + performance + "/seats/map";
+            pool.submit(() -> {
+                try {
+                    var answer = http.send(
+                            get(session.refresh + "?since=" + URLEncoder.encode(version, UTF_8), session)
+                                    .header("HX-Request", "true")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    if (answer.statusCode() == 200 && renew(session, body(answer))) {
+                        passes.incrementAndGet();
+                    } else if (answer.statusCode() != 204) {
+                        throw new IllegalStateException("the first refresh answered " + answer.statusCode() + " "
+                                + answer.headers().map() + " " + body(answer));
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                    System.err.println(e);
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.MINUTES)) throw new IllegalStateException("priming took too long");
+        if (failures.get() > 0) throw new IllegalStateException(failures + " first refreshes failed");
+        return (int) passes.get();
+    }
+
+    /** Takes the refresh's new address (a new pass) from an answer that sends one. */
+    static boolean renew(Session session, String html) {
+        var refresh = REFRESH.matcher(html);
+        if (!refresh.find()) return false;
+        session.refresh = refresh.group(1).replace("&amp;", "&");
+        return true;
     }
 
     static String cookie(HttpResponse<?> response) {
@@ -336,9 +386,11 @@ public class SeatMapLoad {
                     TimeUnit.NANOSECONDS);
         }
         var cpuBefore = cpuMillis(appPid);
+        var requestsBefore = requestThreadsCpuMillis(appPid);
         var dbBefore = cpuMillis(dbPid);
         Thread.sleep(Math.max(0, (endNanos - System.nanoTime()) / 1_000_000));
         var cpuAfter = cpuMillis(appPid);
+        var requestsAfter = requestThreadsCpuMillis(appPid);
         var dbAfter = cpuMillis(dbPid);
         Thread.sleep(5_000); // answers still in flight; their holds' releases
         scheduler.shutdownNow();
@@ -346,6 +398,7 @@ public class SeatMapLoad {
         var json = new StringBuilder("{");
         json.append("\"seconds\":").append(duration.toSeconds());
         json.append(",\"appCpuMillis\":").append(cpuAfter - cpuBefore);
+        json.append(",\"requestThreadsCpuMillis\":").append(requestsAfter - requestsBefore);
         json.append(",\"dbCpuMillis\":").append(dbAfter - dbBefore);
         json.append(",\"errors\":").append(errors.get());
         var r = new ArrayList<>(refreshes);
@@ -371,8 +424,9 @@ public class SeatMapLoad {
     void refresh(Session session, ConcurrentLinkedQueue<long[]> out, AtomicLong errors, long endNanos) {
         if (System.nanoTime() > endNanos) return;
         long start = System.nanoTime();
+        var address = session.refresh;
         var request = get(
-                        "/performances/" + performance + "/seats/map?since="
+                        address + (address.contains("?") ? "&" : "?") + "since="
                                 + URLEncoder.encode(session.version, UTF_8),
                         session)
                 .header("HX-Request", "true")
@@ -389,6 +443,7 @@ public class SeatMapLoad {
                     var html = body(answer);
                     var version = VERSION.matcher(html);
                     if (version.find()) session.version = version.group(1);
+                    renew(session, html);
                     moved = html.split("data-seat-id=", -1).length - 1;
                 } catch (IOException e) {
                     errors.incrementAndGet();
@@ -447,6 +502,30 @@ public class SeatMapLoad {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * The CPU of the app's request threads alone (Tomcat's http-nio-…-exec-N): the server time spent
+     * answering, without the collector, the JIT or the scheduler, which the process's figure adds.
+     */
+    static long requestThreadsCpuMillis(long pid) {
+        if (pid <= 0) return 0;
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (var task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).startsWith("http-nio")) continue;
+                    var stat = Files.readString(task.resolve("stat"));
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException ended) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10; // USER_HZ = 100
     }
 
     static String avg(java.util.stream.LongStream values) {

@@ -2,8 +2,10 @@ package app.stagedoor.concert;
 
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.shared.DomainException;
+import app.stagedoor.web.PollPasses;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +42,7 @@ class CatalogueController {
     private final SeatMapSnapshots snapshots;
     private final ConcertProperties.SeatMap properties;
     private final RenderedCopies rendered;
+    private final PollPasses passes;
     private final Clock clock;
 
     /** The session attribute that remembers, per concert, until when the page load found the fan admitted. */
@@ -52,8 +55,10 @@ class CatalogueController {
             SeatMapSnapshots snapshots,
             ConcertProperties properties,
             RenderedCopies rendered,
+            PollPasses passes,
             Clock clock) {
         this.catalogue = catalogue;
+        this.passes = passes;
         this.rendered = rendered;
         this.gate = gate;
         this.fanHolds = fanHolds;
@@ -156,6 +161,7 @@ class CatalogueController {
     String seats(
             @AuthenticationPrincipal MemberPrincipal me,
             @PathVariable long performanceId,
+            HttpServletRequest request,
             HttpSession session,
             Model model) {
         var snapshot = snapshots.fresh(performanceId, catalogue::seatMap);
@@ -167,7 +173,7 @@ class CatalogueController {
         session.setAttribute(ADMITTED + map.concert().id(), admittedUntil.get());
         var mine = fanHolds.of(me.id(), performanceId);
         model.addAttribute("admittedUntil", admittedUntil.get());
-        model.addAttribute("refreshSeconds", properties.refresh().toSeconds());
+        refreshing(model, request, performanceId, admittedUntil.get());
         drawing(model, snapshot, mine, List.of());
         return "concert/seats";
     }
@@ -184,18 +190,30 @@ class CatalogueController {
             @PathVariable long performanceId,
             @RequestParam(required = false) List<Long> seatIds,
             @RequestParam(required = false) String since,
-            HttpSession session,
+            HttpServletRequest request,
             Model model) {
         var snapshot = snapshots.current(performanceId, catalogue::seatMap);
         var map = published(snapshot.map());
-        if (!admitted(me, map.concert().id(), session)) {
-            return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");
+        var fragments = new ArrayList<String>();
+        // a pass drawn for this refresh ends with the admission its page found: no session, no waiting room
+        if (!PollPasses.opened(request)) {
+            var until = admittedUntil(me, map.concert().id(), request.getSession());
+            if (until.isEmpty()) {
+                return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");
+            }
+            if (refreshing(model, request, performanceId, until.get()) != null) {
+                // the session answered (no pass, or one that is forged, old or past its end): a new
+                // pass, so the next refreshes need it no more
+                fragments.add("concert/seats :: refresh(oob=true)");
+            }
         }
         var moved = snapshot.movedSince(since);
         if (moved.isPresent() && moved.get().isEmpty()) {
-            return ResponseEntity.noContent().build();
+            model.addAttribute("map", map);
+            return fragments.isEmpty()
+                    ? ResponseEntity.noContent().build()
+                    : FragmentsRendering.fragment(fragments.get(0)).build();
         }
-        var fragments = new ArrayList<String>();
         var picked = seatIds == null ? List.<Long>of() : seatIds;
         if (moved.isPresent()) {
             var movedSeats = map.seats().stream()
@@ -256,18 +274,36 @@ class CatalogueController {
     }
 
     /**
-     * Whether the fan is still admitted, for the refresh that every open map sends every few
-     * seconds: until the end of the admission the page load found (kept in the session), then the
-     * waiting room is asked again. An admission that ended early (the fan paid, or left the line)
-     * still sees the map refresh until then; holding and paying ask the waiting room themselves.
+     * What the map's refresh needs: how often, and its pass (for the fan the session signed in,
+     * bound to this date's refresh and ending with the admission); null when none can be drawn, and
+     * the refresh then goes through the session.
      */
+    private String refreshing(Model model, HttpServletRequest request, long performanceId, Instant admittedUntil) {
+        var pass = passes.current(
+                request.getContextPath() + "/performances/" + performanceId + "/seats/map", admittedUntil);
+        model.addAttribute("refreshSeconds", properties.refresh().toSeconds());
+        model.addAttribute("refreshPass", pass);
+        return pass;
+    }
+
     private boolean admitted(MemberPrincipal me, long concertId, HttpSession session) {
+        return admittedUntil(me, concertId, session).isPresent();
+    }
+
+    /**
+     * The end of the fan's admission, for the requests an open map sends (its refresh without a
+     * valid pass, its summary): until the end of the admission the page load found (kept in the
+     * session), then the waiting room is asked again. An admission that ended early (the fan paid,
+     * or left the line) still sees the map refresh until then, with a pass or without; holding and
+     * paying ask the waiting room themselves.
+     */
+    private Optional<Instant> admittedUntil(MemberPrincipal me, long concertId, HttpSession session) {
         if (session.getAttribute(ADMITTED + concertId) instanceof Instant until && until.isAfter(clock.instant())) {
-            return true;
+            return Optional.of(until);
         }
         var until = gate.admittedUntil(me.id(), concertId);
         until.ifPresent(end -> session.setAttribute(ADMITTED + concertId, end));
-        return until.isPresent();
+        return until;
     }
 
     private static SeatMapView published(SeatMapView map) {

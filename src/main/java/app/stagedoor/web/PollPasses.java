@@ -18,13 +18,14 @@ import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -43,7 +44,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (at most an hour, at most half the session's timeout), and a signed-out browser, whose cookie is
  * gone, is signed out for the poll at once.
  *
- * <p>The pass opens nothing but the poll: every other page and form reads the session.
+ * <p>A pass may also be drawn for one address and until a moment ({@link #current(String,
+ * Instant)}): the seat map's refresh, which every admitted fan's open map sends every few seconds,
+ * carries one bound to that map's refresh and ending with the admission the page found, so a
+ * refresh it signs in is admitted without asking the session or the waiting room ({@link
+ * #opened}). Past that moment it is refused like an old pass, and the refresh goes through the
+ * session, which asks the waiting room again, exactly when the session's own note of the admission
+ * would have.
+ *
+ * <p>A pass opens nothing but these: every other page and form reads the session.
  */
 @Component("pollPasses")
 public class PollPasses {
@@ -52,6 +61,7 @@ public class PollPasses {
     static final String PARAMETER = "pass";
 
     private static final String ACCEPTED = PollPasses.class.getName() + ".accepted";
+    private static final String OPENED = PollPasses.class.getName() + ".opened";
     private static final String TYPE = "poll-pass";
 
     private final SignedTokens tokens;
@@ -82,12 +92,16 @@ public class PollPasses {
      * made-up fan), whose polls then go through the session.
      */
     public String current() {
+        return draw(null, null);
+    }
+
+    private String draw(String path, Instant until) {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return null;
         }
         var request = attributes.getRequest();
-        if (request.getAttribute(ACCEPTED) instanceof String accepted) {
-            return accepted;
+        if (request.getAttribute(ACCEPTED) instanceof String accepted && (path != null) == opened(request)) {
+            return accepted; // the request's own pass, still good: the next request may use it as well
         }
         var cookie = sessionCookie(request);
         var authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -97,18 +111,39 @@ public class PollPasses {
                 || authentication instanceof ApiTokens.Bearer) {
             return null;
         }
-        return tokens.sign(new JWTClaimsSet.Builder()
+        var claims = new JWTClaimsSet.Builder()
                 .claim("typ", TYPE)
                 .subject(me.getUsername())
                 .claim("mid", me.id())
                 .claim("role", me.role().name())
                 .claim("sid", hash(cookie))
-                .issueTime(Date.from(clock.instant()))
-                .build());
+                .issueTime(Date.from(clock.instant()));
+        if (path != null) {
+            claims.claim("path", path).claim("until", until.toEpochMilli()); // exp would round to seconds
+        }
+        return tokens.sign(claims.build());
+    }
+
+    /**
+     * A pass that opens only the address {@code path} (as the request names it, with the context
+     * path), and only before {@code until} as well as within its lifetime; null for whoever {@link
+     * #current()} draws none for. A request for that address it signs in is {@link #opened}.
+     */
+    public String current(String path, Instant until) {
+        return draw(Objects.requireNonNull(path), Objects.requireNonNull(until));
+    }
+
+    /**
+     * Whether this request was signed in by a pass drawn for its very address ({@link #current(String,
+     * Instant)}), which therefore still holds: what the page that drew it found (an admission until
+     * the pass's end) is still true.
+     */
+    public static boolean opened(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(OPENED));
     }
 
     /** The fan a poll's pass names, if the pass is ours, young enough and this browser's. */
-    Optional<Authentication> authenticate(HttpServletRequest request) {
+    Optional<Pass> authenticate(HttpServletRequest request) {
         var pass = request.getParameter(PARAMETER);
         var cookie = sessionCookie(request);
         if (pass == null || cookie == null) {
@@ -117,18 +152,25 @@ public class PollPasses {
         return tokens.verify(pass).flatMap(claims -> {
             try {
                 var issued = claims.getIssueTime();
+                var path = claims.getStringClaim("path");
+                var until = claims.getLongClaim("until");
+                var now = clock.instant();
                 if (!TYPE.equals(claims.getStringClaim("typ"))
                         || issued == null
                         || !MessageDigest.isEqual(
                                 hash(cookie).getBytes(StandardCharsets.US_ASCII),
                                 String.valueOf(claims.getStringClaim("sid")).getBytes(StandardCharsets.US_ASCII))
-                        || !clock.instant().isBefore(issued.toInstant().plus(lifetime))) {
+                        || !now.isBefore(issued.toInstant().plus(lifetime))
+                        // a pass drawn for an address opens that address only, and only until its end
+                        || (path != null
+                                && (!path.equals(request.getRequestURI())
+                                        || until == null
+                                        || !now.isBefore(Instant.ofEpochMilli(until))))) {
                     return Optional.empty();
                 }
                 var member = new MemberPrincipal(
                         claims.getLongClaim("mid"), claims.getSubject(), Role.valueOf(claims.getStringClaim("role")));
-                request.setAttribute(ACCEPTED, pass);
-                return Optional.of(new Pass(member));
+                return Optional.of(new Pass(member, pass, path != null));
             } catch (ParseException | RuntimeException notAPass) {
                 return Optional.empty();
             }
@@ -137,14 +179,30 @@ public class PollPasses {
 
     /** The filter of the poll's chain: a valid pass signs the poll in, and the session is never asked. */
     OncePerRequestFilter filter() {
+        return filter(false);
+    }
+
+    /**
+     * The filter of a chain whose requests only a pass drawn for their address may sign in (the seat
+     * map's refresh): any other pass goes through the session.
+     */
+    OncePerRequestFilter addressFilter() {
+        return filter(true);
+    }
+
+    private OncePerRequestFilter filter(boolean forAddressOnly) {
         return new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                var pass = authenticate(request);
+                var pass = authenticate(request).filter(signedIn -> signedIn.forAddress == forAddressOnly);
                 if (pass.isEmpty()) {
                     chain.doFilter(request, response);
                     return;
+                }
+                request.setAttribute(ACCEPTED, pass.get().token);
+                if (pass.get().forAddress) {
+                    request.setAttribute(OPENED, Boolean.TRUE);
                 }
                 var strategy = SecurityContextHolder.getContextHolderStrategy();
                 var context = strategy.createEmptyContext();
@@ -209,10 +267,14 @@ public class PollPasses {
     static final class Pass extends AbstractAuthenticationToken {
 
         private final MemberPrincipal member;
+        private final transient String token;
+        private final boolean forAddress;
 
-        private Pass(MemberPrincipal member) {
+        private Pass(MemberPrincipal member, String token, boolean forAddress) {
             super(member.getAuthorities());
             this.member = member;
+            this.token = token;
+            this.forAddress = forAddress;
             setAuthenticated(true);
         }
 

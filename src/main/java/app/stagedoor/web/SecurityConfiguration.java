@@ -23,10 +23,10 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Five filter chains: the token endpoint (HTTP Basic), the rest of the API (bearer tokens, no
+ * Six filter chains: the token endpoint (HTTP Basic), the rest of the API (bearer tokens, no
  * session, so no CSRF), the API's documentation (open to anyone, read only), the waiting room's
- * poll (the fan its pass names, or the session's, read only), and the pages (form login, session, CSRF on every form and
- * htmx request).
+ * poll and the seat map's refresh (the fan their pass names, or the session's, read only), and
+ * the pages (form login, session, CSRF on every form and htmx request).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -151,8 +151,32 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The open seat map's refresh, which every admitted fan's map sends every few seconds: as the
+     * waiting room's poll, but only a pass drawn for that very map's refresh signs it in (it ends
+     * with the admission the page found, {@link PollPasses#current(String, java.time.Instant)});
+     * any other pass, or none, goes through the session.
+     */
     @Bean
     @Order(5)
+    SecurityFilterChain seatMapRefresh(HttpSecurity http, PollPasses passes) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.GET, "/performances/{performanceId}/seats/map"))
+                .addFilterAfter(passes.addressFilter(), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .exceptionHandling(exceptions -> htmxReloads(exceptions)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
+                .headers(SecurityConfiguration::pageHeaders)
+                .build();
+    }
+
+    @Bean
+    @Order(6)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/", "/signup", "/login", "/error", "/lang", "/favicon.ico")
