@@ -12,7 +12,7 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * The signs that the database is unreachable or overloaded, rather than that a request was wrong:
  * no connection (the pool timed out, the server refused), a link lost mid-statement or at commit, a
- * lock or query that timed out. Whoever meets one answers "busy, try again" (pages, the API, a
+ * lock or query that timed out. Whoever meets one answers that the service is busy (pages, the API, a
  * request whose browser session could not be saved) or waits for the next tick (the scheduled
  * jobs); none of them is a bug of ours to report with a stack trace.
  */

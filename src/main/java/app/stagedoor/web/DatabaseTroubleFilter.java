@@ -28,7 +28,7 @@ import org.thymeleaf.context.Context;
  * anonymous visit to a page that asks to sign in first) would be told 500 while the database was
  * down. This filter stands just outside Spring Session's: whatever {@link DatabaseTrouble} comes
  * out of it becomes the same calm 503 with {@code Retry-After} the handlers give, as problem+json
- * for the API and the "very busy" page for the rest.
+ * for the API and the very-busy page for the rest.
  *
  * <p>That page is rendered from its own template, which needs no session, no security and no
  * database: the request here is outside all three. Nothing is sent that the failed request set (its
