@@ -136,19 +136,7 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain waitingRoomPoll(HttpSecurity http, PollPasses passes) throws Exception {
-        return http.securityMatcher(PathPatternRequestMatcher.withDefaults()
-                        .matcher(HttpMethod.GET, "/concerts/{concertId}/waiting-room/status"))
-                .addFilterAfter(passes.filter(), SecurityContextHolderFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .exceptionHandling(exceptions -> htmxReloads(exceptions)
-                        .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
-                .headers(SecurityConfiguration::pageHeaders)
-                .build();
+        return signedInByPass(http, "/concerts/{concertId}/waiting-room/status", passes.filter());
     }
 
     /**
@@ -160,9 +148,14 @@ class SecurityConfiguration {
     @Bean
     @Order(5)
     SecurityFilterChain seatMapRefresh(HttpSecurity http, PollPasses passes) throws Exception {
-        return http.securityMatcher(PathPatternRequestMatcher.withDefaults()
-                        .matcher(HttpMethod.GET, "/performances/{performanceId}/seats/map"))
-                .addFilterAfter(passes.addressFilter(), SecurityContextHolderFilter.class)
+        return signedInByPass(http, "/performances/{performanceId}/seats/map", passes.addressFilter());
+    }
+
+    /** A {@code GET} that a pass signs in, else the pages' session, read and never created or written. */
+    private static SecurityFilterChain signedInByPass(HttpSecurity http, String path, jakarta.servlet.Filter passFilter)
+            throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
+                .addFilterAfter(passFilter, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.disable())

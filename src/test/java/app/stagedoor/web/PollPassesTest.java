@@ -44,30 +44,24 @@ class PollPassesTest {
 
     /** The pass a page drawn for the signed-in fan with this session cookie carries. */
     static String drawnFor(PollPasses passes, String cookie) {
-        var page = new MockHttpServletRequest("GET", "/concerts/3/waiting-room");
-        page.setCookies(new Cookie("JSESSIONID", cookie));
-        page.setSession(new MockHttpSession());
-        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(page));
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(FAN, null, FAN.getAuthorities()));
-        try {
-            return passes.current();
-        } finally {
-            RequestContextHolder.resetRequestAttributes();
-            SecurityContextHolder.clearContext();
-        }
+        return onPageOf(cookie, "/concerts/3/waiting-room", passes::current);
     }
 
     /** The pass a page drawn for the signed-in fan carries for one address, until a moment. */
     static String drawnFor(PollPasses passes, String cookie, String path, Instant until) {
-        var page = new MockHttpServletRequest("GET", "/performances/8/seats");
+        return onPageOf(cookie, "/performances/8/seats", () -> passes.current(path, until));
+    }
+
+    /** What {@code draw} gives while a page of the signed-in fan with this cookie renders. */
+    private static String onPageOf(String cookie, String pagePath, java.util.function.Supplier<String> draw) {
+        var page = new MockHttpServletRequest("GET", pagePath);
         page.setCookies(new Cookie("JSESSIONID", cookie));
         page.setSession(new MockHttpSession());
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(page));
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(FAN, null, FAN.getAuthorities()));
         try {
-            return passes.current(path, until);
+            return draw.get();
         } finally {
             RequestContextHolder.resetRequestAttributes();
             SecurityContextHolder.clearContext();
