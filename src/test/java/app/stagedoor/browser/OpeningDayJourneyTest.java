@@ -55,6 +55,8 @@ class OpeningDayJourneyTest extends BrowserTest {
         assertThat(door.getText()).contains("The pre-queue opens in");
         ((JavascriptExecutor) early).executeScript("window.stillThePage = true");
         new WebDriverWait(early, Duration.ofSeconds(30))
+                // htmx may swap the door between finding it and reading it: that is the redraw awaited
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d ->
                         "PRE_QUEUE".equals(d.findElement(Page.testId("door")).getAttribute("data-phase")));
         assertThat(((JavascriptExecutor) early).executeScript("return window.stillThePage"))
