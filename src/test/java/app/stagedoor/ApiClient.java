@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +21,7 @@ public final class ApiClient {
         this.base = "http://localhost:" + port;
     }
 
-    public record Answer(int status, String contentType, JsonNode body, String raw) {
+    public record Answer(int status, String contentType, String retryAfter, JsonNode body, String raw) {
 
         public String code() {
             return body == null || body.get("code") == null
@@ -64,14 +65,38 @@ public final class ApiClient {
         if (joined.status() != 200) {
             throw new IllegalStateException("join failed: " + joined.raw());
         }
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(20))
-                .pollInterval(java.time.Duration.ofMillis(100))
-                .until(() -> "ACTIVE"
-                        .equals(get("/api/v1/concerts/" + concertId + "/queue", token)
-                                .body()
-                                .get("status")
-                                .asString()));
+        pollUntil(token, concertId, "ACTIVE", Duration.ofSeconds(20));
+    }
+
+    /**
+     * Polls a concert's waiting room at the pace each answer asks for ({@code pollAfterMillis}, and
+     * {@code Retry-After} on a refusal) until the ticket's status is {@code status}; its last answer.
+     */
+    public JsonNode pollUntil(String token, long concertId, String status, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        var path = "/api/v1/concerts/" + concertId + "/queue";
+        while (true) {
+            var answer = get(path, token);
+            if (answer.status() == 200
+                    && status.equals(answer.body().get("status").asString())) {
+                return answer.body();
+            }
+            if (answer.status() != 200 && answer.status() != 429) {
+                throw new IllegalStateException("poll failed: " + answer.raw());
+            }
+            long waitMillis = answer.status() == 200
+                    ? answer.body().get("pollAfterMillis").asLong()
+                    : 1000 * Long.parseLong(answer.retryAfter());
+            if (System.nanoTime() + waitMillis * 1_000_000 > deadline) {
+                throw new IllegalStateException("not " + status + " within " + atMost + ": " + answer.raw());
+            }
+            try {
+                Thread.sleep(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Every page of the public catalogue ({@code GET /api/v1/concerts}), their bodies one after the other. */
@@ -126,6 +151,7 @@ public final class ApiClient {
             return new Answer(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null),
                     body,
                     raw);
         } catch (java.io.IOException e) {

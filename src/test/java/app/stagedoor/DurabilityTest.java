@@ -154,13 +154,7 @@ class DurabilityTest {
         });
         // and the line admits them: all three in at the first ticks after the draw
         for (var fan : fans) {
-            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                var ticket =
-                        back.get("/api/v1/concerts/" + opening + "/queue", fan).body();
-                assertThat(ticket.get("status").asString())
-                        .as(ticket.toString())
-                        .isEqualTo("ACTIVE");
-            });
+            back.pollUntil(fan, opening, "ACTIVE", Duration.ofSeconds(20));
         }
     }
 

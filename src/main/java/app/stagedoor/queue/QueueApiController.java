@@ -86,7 +86,7 @@ class QueueApiController {
                                     "the `token` of your last answer: a poll works without it, but costs the server a database read")
                     @RequestHeader(name = TICKET_HEADER, required = false)
                     String ticket) {
-        return TicketResponse.of(waitingRoom.status(me.id(), concertId, ticket));
+        return TicketResponse.of(waitingRoom.poll(me.id(), concertId, ticket));
     }
 
     /** Anyone may check the draw: the commitment from the start, the seed and the places once drawn. */

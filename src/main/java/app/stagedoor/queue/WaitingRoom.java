@@ -2,6 +2,7 @@ package app.stagedoor.queue;
 
 import app.stagedoor.shared.DomainException;
 import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.shared.PollPace;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -34,6 +35,7 @@ public class WaitingRoom {
     private final LastSeen lastSeen;
     private final QueueMetrics metrics;
     private final TransactionTemplate transaction;
+    private final PollPace pace;
     private final Clock clock;
 
     WaitingRoom(
@@ -50,6 +52,7 @@ public class WaitingRoom {
             LastSeen lastSeen,
             QueueMetrics metrics,
             TransactionTemplate transaction,
+            PollPace pace,
             Clock clock) {
         this.tickets = tickets;
         this.lineStore = lineStore;
@@ -64,6 +67,7 @@ public class WaitingRoom {
         this.lastSeen = lastSeen;
         this.metrics = metrics;
         this.transaction = transaction;
+        this.pace = pace;
         this.clock = clock;
     }
 
@@ -154,6 +158,16 @@ public class WaitingRoom {
                     return positions.of(ticket, clock.instant());
                 })
                 .orElseGet(() -> positions.none(concertId));
+    }
+
+    /**
+     * A fan's poll: where they stand ({@link #status}), with the interval its answer tells them
+     * noted in {@link PollPace}, to which the rate limits hold their next poll of this line.
+     */
+    public QueueTicket poll(long memberId, long concertId, String signedTicket) {
+        var ticket = status(memberId, concertId, signedTicket);
+        pace.told(memberId, concertId, Duration.ofMillis(ticket.pollAfterMillis()));
+        return ticket;
     }
 
     /** Leaves the line, or gives up an admission. */

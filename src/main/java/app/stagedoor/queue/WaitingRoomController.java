@@ -90,7 +90,7 @@ class WaitingRoomController {
             @RequestParam(required = false) String said,
             Locale locale,
             Model model) {
-        var current = waitingRoom.status(me.id(), concertId, ticket);
+        var current = waitingRoom.poll(me.id(), concertId, ticket);
         if (current.isActive()) {
             return new HtmxRedirectView("/concerts/" + concertId + "/performances?yourTurn");
         }

@@ -23,8 +23,10 @@ import org.springframework.boot.convert.DurationStyle;
  * @param cancelPerAddress cancelled holds, per address
  * @param payPerFan payments, per fan
  * @param payPerAddress payments, per address
- * @param pollBurst waiting-room polls a fan may make at once; after that one per
- *     {@code stagedoor.queue.poll-min}, the shortest interval a fan is ever told to wait
+ * @param pollLeeway how much sooner than the last answer told a fan may poll a waiting room again
+ *     (for the browser's timers and the clocks), with {@code pollLeewayFraction} of the interval on
+ *     top; never more than half the interval
+ * @param pollLeewayFraction the share of the told interval added to {@code pollLeeway}
  */
 record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
@@ -39,7 +41,8 @@ record RateLimitProperties(
         @DefaultValue("600/1m") String cancelPerAddress,
         @DefaultValue("10/1m") String payPerFan,
         @DefaultValue("300/1m") String payPerAddress,
-        @DefaultValue("3") int pollBurst) {
+        @DefaultValue("500ms") Duration pollLeeway,
+        @DefaultValue("0.1") double pollLeewayFraction) {
 
     RateLimitProperties {
         for (var limit : new String[] {
@@ -57,8 +60,12 @@ record RateLimitProperties(
         }) {
             limit(limit);
         }
-        if (pollBurst < 1) {
-            throw new IllegalArgumentException("stagedoor.web.rate-limits.poll-burst must be at least 1");
+        if (pollLeeway.isNegative()) {
+            throw new IllegalArgumentException("stagedoor.web.rate-limits.poll-leeway must not be negative");
+        }
+        if (!(pollLeewayFraction >= 0 && pollLeewayFraction <= 0.5)) {
+            throw new IllegalArgumentException(
+                    "stagedoor.web.rate-limits.poll-leeway-fraction must be within 0 to 0.5");
         }
     }
 

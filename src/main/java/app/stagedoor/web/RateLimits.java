@@ -2,11 +2,9 @@ package app.stagedoor.web;
 
 import app.stagedoor.member.MemberPrincipal;
 import app.stagedoor.shared.ErrorCode;
+import app.stagedoor.shared.PollPace;
 import app.stagedoor.shared.RateLimiter;
 import app.stagedoor.shared.RateLimiter.Limit;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
@@ -30,15 +27,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The rate limits of what a flood could abuse, per fan and per client address, as token buckets in
- * the database ({@link RateLimiter}), so they hold across instances. Waiting-room polls are limited
- * per fan and line on each instance (a poll touches no database): a burst of {@code poll-burst},
- * then one per {@code stagedoor.queue.poll-min}, the shortest interval a fan is ever told, so a fan
- * who waits as told is never refused. With several instances each counts the polls it answered:
- * a fan whose polls a balancer spreads over N instances gets a burst and the rate on each, and a
- * balancer that routes a fan to one instance (a hash of the {@code Authorization} header or the
- * client address) makes it one limit. A shared count would cost every poll a database write, which
- * is what the poll is built to avoid. A refusal is 429 with {@code Retry-After}: a problem detail
- * with code {@code RATE_LIMITED} for the API, the error page's calm message for pages.
+ * the database ({@link RateLimiter}), so they hold across instances. Waiting-room polls are held
+ * to the pace each answer told the fan ({@link PollPace}): a poll sooner than the last answer's
+ * {@code pollAfterMillis}, less {@code poll-leeway} and {@code poll-leeway-fraction} of it, is
+ * refused, so a fan who waits as told is never refused and a burst of polls gets one answer. The
+ * pace is kept on each instance (a poll touches no database); the balancer sends each fan's polls
+ * to one instance (README, "Several instances"), which makes it one pace. A refusal is 429 with
+ * {@code Retry-After}: a problem detail with code {@code RATE_LIMITED} for the API, the error
+ * page's calm message for pages.
  */
 @Component
 class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
@@ -57,6 +53,17 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
         boolean matches(HttpServletRequest request) {
             return method.matches(request.getMethod())
                     && path.matches(PathContainer.parsePath(request.getRequestURI()));
+        }
+
+        /** The {@code concertId} of the path, when the path names one and it is a number. */
+        Optional<Long> concertId(HttpServletRequest request) {
+            var matched = path.matchAndExtract(PathContainer.parsePath(request.getRequestURI()));
+            var id = matched == null ? null : matched.getUriVariables().get("concertId");
+            try {
+                return id == null ? Optional.empty() : Optional.of(Long.parseLong(id));
+            } catch (NumberFormatException notANumber) {
+                return Optional.empty();
+            }
         }
     }
 
@@ -85,24 +92,17 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
     private final RateLimiter limiter;
     private final RateLimitProperties settings;
     private final Problems problems;
-    private final Duration pollInterval;
+    private final PollPace pace;
     private final MeterProvider<Counter> refusals;
-    private final Cache<String, Bucket> polls =
-            Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).build();
 
-    RateLimits(
-            RateLimiter limiter,
-            WebProperties web,
-            Problems problems,
-            MeterRegistry registry,
-            @Value("${stagedoor.queue.poll-min:2s}") Duration pollInterval) {
+    RateLimits(RateLimiter limiter, PollPace pace, WebProperties web, Problems problems, MeterRegistry registry) {
         this.refusals = Counter.builder("stagedoor.rate.limited")
                 .description("Requests refused with 429 RATE_LIMITED, by the limit they ran into")
                 .withRegistry(registry);
         this.limiter = limiter;
         this.settings = web.rateLimits();
         this.problems = problems;
-        this.pollInterval = pollInterval;
+        this.pace = pace;
     }
 
     @Override
@@ -118,7 +118,7 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
         }
         for (var rule : RULES) {
             if (rule.matches(request)) {
-                var wait = check(rule.action(), request);
+                var wait = check(rule, request);
                 if (wait.isPresent()) {
                     refuse(rule.action().name(), request, response, wait.get());
                     return false;
@@ -129,12 +129,12 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
         return true;
     }
 
-    private Optional<Duration> check(Action action, HttpServletRequest request) {
+    private Optional<Duration> check(Rule rule, HttpServletRequest request) {
         var address = request.getRemoteAddr();
         var fan = fan();
-        return switch (action) {
+        return switch (rule.action()) {
             case SIGN_UP -> limiter.take("sign-up@" + address, limit(settings.signUp()));
-            case POLL -> fan == null ? Optional.empty() : poll(fan + "|" + request.getRequestURI());
+            case POLL -> fan == null ? Optional.empty() : poll(fan, rule.concertId(request));
             case JOIN -> both("join", fan, address, settings.joinPerFan(), settings.joinPerAddress());
             case HOLD -> both("hold", fan, address, settings.holdPerFan(), settings.holdPerAddress());
             case CANCEL -> both("cancel", fan, address, settings.cancelPerFan(), settings.cancelPerAddress());
@@ -150,14 +150,10 @@ class RateLimits implements HandlerInterceptor, WebMvcConfigurer {
         return limiter.take(name + "#" + fan, limit(perFan));
     }
 
-    private Optional<Duration> poll(String key) {
-        var bucket = polls.get(
-                key,
-                k -> Bucket.builder()
-                        .addLimit(limit -> limit.capacity(settings.pollBurst()).refillGreedy(1, pollInterval))
-                        .build());
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    // a concert id that is not a number is the controller's to refuse (400)
+    private Optional<Duration> poll(long fan, Optional<Long> concertId) {
+        return concertId.flatMap(
+                concert -> pace.admit(fan, concert, settings.pollLeeway(), settings.pollLeewayFraction()));
     }
 
     private static Long fan() {

@@ -90,7 +90,7 @@ class WaitingRoomControllerTest {
 
     @Test
     void the_poll_returns_the_panel_and_moves_an_admitted_fan_on() throws Exception {
-        given(room.status(5, 3, "signed-ticket")).willReturn(waiting(7, 90));
+        given(room.poll(5, 3, "signed-ticket")).willReturn(waiting(7, 90));
         mvc.perform(get("/concerts/3/waiting-room/status")
                         .param("ticket", "signed-ticket")
                         .with(user(FAN))
@@ -103,7 +103,7 @@ class WaitingRoomControllerTest {
                                 containsString("약 4분"),
                                 not(containsString("<html")))));
 
-        given(room.status(5, 3, "signed-ticket")).willReturn(admitted());
+        given(room.poll(5, 3, "signed-ticket")).willReturn(admitted());
         mvc.perform(get("/concerts/3/waiting-room/status")
                         .param("ticket", "signed-ticket")
                         .with(user(FAN))
@@ -130,7 +130,7 @@ class WaitingRoomControllerTest {
                                 containsString("said=pre"),
                                 not(containsString("data-testid=\"position\"")))));
 
-        given(room.status(6, 3, "signed-ticket")).willReturn(waiting(91, 10));
+        given(room.poll(6, 3, "signed-ticket")).willReturn(waiting(91, 10));
         mvc.perform(get("/concerts/3/waiting-room/status")
                         .param("ticket", "signed-ticket")
                         .param("said", "pre")
@@ -173,7 +173,7 @@ class WaitingRoomControllerTest {
      */
     @Test
     void the_poll_reads_the_session_and_writes_nothing_while_leaving_keeps_its_csrf_token() throws Exception {
-        given(room.status(5, 3, "signed-ticket")).willReturn(waiting(7, 90));
+        given(room.poll(5, 3, "signed-ticket")).willReturn(waiting(7, 90));
         var session = signedIn();
         var poll = mvc.perform(get("/concerts/3/waiting-room/status")
                         .param("ticket", "signed-ticket")

@@ -1,5 +1,6 @@
 package app.stagedoor.web;
 
+import app.stagedoor.shared.PollPace;
 import app.stagedoor.shared.RateLimiter;
 import app.stagedoor.wallet.Wallets;
 import java.lang.annotation.ElementType;
@@ -14,13 +15,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * A {@code @WebMvcTest} of one screen with the real security, layout and languages. The layout's
  * wallet badge asks {@link Wallets}, so it is always a mock here; get it with {@code @Autowired}.
- * The rate limiter is a mock too (it answers "not limited").
+ * The rate limiter and the poll pace are mocks too (they answer "not limited").
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
 @Import(WebSliceConfiguration.class)
-@MockitoBean(types = {Wallets.class, RateLimiter.class})
+@MockitoBean(types = {Wallets.class, RateLimiter.class, PollPace.class})
 public @interface PageTest {
 
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")

@@ -3,6 +3,7 @@ package app.stagedoor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stagedoor.ApiClient;
+import app.stagedoor.Race;
 import app.stagedoor.TestConcerts;
 import app.stagedoor.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,9 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "stagedoor.web.rate-limits.enabled=true",
             "stagedoor.web.rate-limits.sign-up=3/1h",
             "stagedoor.web.rate-limits.join-per-fan=2/1h",
-            "stagedoor.web.rate-limits.poll-burst=2",
-            "stagedoor.queue.poll-min=400ms",
-            "stagedoor.queue.poll-max=400ms"
+            // every answer tells a fan to poll again in 1.0 to 1.1 s; the leeway is then 0.5 s
+            "stagedoor.queue.poll-min=1s",
+            "stagedoor.queue.poll-max=1s"
         })
 class RateLimitTest {
 
@@ -89,25 +90,57 @@ class RateLimitTest {
     }
 
     @Test
-    void a_fan_who_polls_as_told_is_never_limited_and_a_fast_poller_is() throws Exception {
+    void a_fan_who_polls_as_told_is_never_limited_and_one_who_polls_sooner_waits_what_is_left() throws Exception {
         long concertId = TestConcerts.published(jdbc, Instant.now().minus(1, ChronoUnit.HOURS));
         var fan = tokenFor(TestData.username("poller"));
-        var joined = api.post("/api/v1/concerts/" + concertId + "/queue", fan, null);
+        var poll = "/api/v1/concerts/" + concertId + "/queue";
+        var joined = api.post(poll, fan, null);
         assertThat(joined.status()).as(joined.raw()).isEqualTo(200);
-        for (int poll = 0; poll < 8; poll++) {
-            var answer = api.get("/api/v1/concerts/" + concertId + "/queue", fan);
-            assertThat(answer.status()).as("poll %d: %s", poll, answer.raw()).isEqualTo(200);
-            Thread.sleep(answer.body().get("pollAfterMillis").asLong());
+        long told = 0;
+        for (int i = 0; i < 5; i++) {
+            Thread.sleep(told);
+            var answer = api.get(poll, fan);
+            assertThat(answer.status()).as("poll %d: %s", i, answer.raw()).isEqualTo(200);
+            told = answer.body().get("pollAfterMillis").asLong();
         }
-        int limited = 0;
-        for (int poll = 0; poll < 10; poll++) {
-            var answer = api.get("/api/v1/concerts/" + concertId + "/queue", fan);
-            if (answer.status() == 429) {
-                limited++;
-                assertThat(answer.code()).isEqualTo("RATE_LIMITED");
+
+        // at once after an answer: too soon, and told how long is left (at most the interval)
+        long started = System.nanoTime();
+        var early = api.get(poll, fan);
+        assertThat(early.status()).as(early.raw()).isEqualTo(429);
+        assertThat(early.code()).isEqualTo("RATE_LIMITED");
+        assertThat(early.contentType()).startsWith("application/problem+json");
+        assertThat(early.retryAfter()).isEqualTo("1");
+        int letThrough = 0;
+        for (int i = 0; i < 10; i++) {
+            if (api.get(poll, fan).status() == 200) {
+                letThrough++;
             }
         }
-        assertThat(limited).isGreaterThanOrEqualTo(7);
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(letThrough)
+                .as("polls answered in %d ms of polling as fast as possible", elapsedMillis)
+                .isLessThanOrEqualTo((int) (elapsedMillis / 500) + 1);
+        assertThat(refused("poll")).isGreaterThanOrEqualTo(1);
+
+        // the same fan's poll of another line keeps its own pace
+        long other = TestConcerts.published(jdbc, Instant.now().minus(1, ChronoUnit.HOURS));
+        assertThat(api.post("/api/v1/concerts/" + other + "/queue", fan, null).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/concerts/" + other + "/queue", fan).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_burst_of_polls_sent_at_once_gets_one_answer() throws Exception {
+        long concertId = TestConcerts.published(jdbc, Instant.now().minus(1, ChronoUnit.HOURS));
+        var fan = tokenFor(TestData.username("burst"));
+        var poll = "/api/v1/concerts/" + concertId + "/queue";
+        assertThat(api.post(poll, fan, null).status()).isEqualTo(200);
+        var answers = Race.run(java.util.Collections.nCopies(
+                10, (java.util.concurrent.Callable<ApiClient.Answer>) () -> api.get(poll, fan)));
+        assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(200, 429);
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
     }
 
     @Test
