@@ -1,6 +1,7 @@
 package app.stagedoor.shared;
 
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.mysql.Bucket4jMySQL;
@@ -8,10 +9,14 @@ import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,18 +64,35 @@ public class RateLimiter {
                 .build();
     }
 
-    /** Takes one token from the key's bucket: empty, how long until the next one. */
+    /**
+     * Takes one token from the key's bucket: empty, how long until the next one. Two first takes of
+     * one key at once may deadlock on the new row (InnoDB's gap locks); the loser tries again.
+     */
+    @Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 3, delay = 20, jitter = 10)
     public Optional<Duration> take(String key, Limit limit) {
-        var probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
+        var probe = lockLost(() -> bucket(key, limit).tryConsumeAndReturnRemaining(1));
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Whether a token is left, without taking it: empty, how long until there is one. */
+    @Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 3, delay = 20, jitter = 10)
     public Optional<Duration> check(String key, Limit limit) {
-        var estimate = bucket(key, limit).estimateAbilityToConsume(1);
+        var estimate = lockLost(() -> bucket(key, limit).estimateAbilityToConsume(1));
         return estimate.canBeConsumed()
                 ? Optional.empty()
                 : Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
+    }
+
+    // Bucket4j wraps the driver's exception: a lost lock (deadlock, lock wait timeout) becomes Spring's
+    private static <T> T lockLost(Supplier<T> bucketCall) {
+        try {
+            return bucketCall.get();
+        } catch (BucketExceptions.BucketExecutionException failed) {
+            if (failed.getCause() instanceof SQLTransactionRollbackException lost) {
+                throw new PessimisticLockingFailureException("lost a lock on a rate limit's bucket", lost);
+            }
+            throw failed;
+        }
     }
 
     /** Forgets a key's bucket (a right password clears the count of wrong ones). */

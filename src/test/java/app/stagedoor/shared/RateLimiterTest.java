@@ -3,6 +3,8 @@ package app.stagedoor.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stagedoor.shared.RateLimiter.Limit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -13,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The buckets live in the database: two instances (two limiters on one database) draw on one
@@ -21,10 +26,24 @@ import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Tag("database")
+@Import({RateLimiter.class, ResilienceConfiguration.class, RateLimiterTest.Meters.class})
 class RateLimiterTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Meters {
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
 
     @Autowired
     DataSource dataSource;
+
+    /** The application's limiter, with its retries. */
+    @Autowired
+    RateLimiter limiter;
 
     static final Limit FIVE_AN_HOUR = new Limit(5, Duration.ofHours(1));
 
@@ -60,6 +79,24 @@ class RateLimiterTest {
         assertThat(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS))
                 .isTrue();
         assertThat(granted).hasValue(5);
+    }
+
+    /**
+     * The first takes of a new key, at once, may deadlock on its new row in InnoDB; the loser tries
+     * again, so every request is answered, and the bucket still gives out no more than it holds.
+     */
+    @Test
+    void first_takes_of_new_keys_all_at_once_are_all_answered() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            var key = "first@" + UUID.randomUUID();
+            var answers =
+                    app.stagedoor.Race.run(java.util.Collections.nCopies(16, (java.util.concurrent.Callable<Boolean>)
+                            () -> limiter.take(key, FIVE_AN_HOUR).isEmpty()));
+            assertThat(answers)
+                    .as("round %d", round)
+                    .filteredOn(granted -> granted)
+                    .hasSize(5);
+        }
     }
 
     @Test
