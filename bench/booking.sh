@@ -156,7 +156,7 @@ start_app() {
     [[ $PROFILE == 1 ]] && jvm+=(-XX:FlightRecorderOptions:stackdepth=256)
     (cd "$GUARD_DIR" && exec java "${jvm[@]}" -jar "$RUN_DIR/app.jar" \
         --spring.profiles.active=mysql \
-        "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$DB" \
+        "--spring.datasource.url=$(jdbc_url "$DB")" \
         --spring.datasource.username=root --spring.datasource.password= \
         "--server.port=$PORT" \
         "--stagedoor.member.admin.password=$ADMIN_PASSWORD" \

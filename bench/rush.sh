@@ -107,7 +107,7 @@ start_app() {
         db_args=("--spring.datasource.url=$DB_URL")
     else
         "${MARIADB[@]}" -e "DROP DATABASE IF EXISTS $BENCH_DB; CREATE DATABASE $BENCH_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-        db_args=(--spring.profiles.active=mysql "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$BENCH_DB"
+        db_args=(--spring.profiles.active=mysql "--spring.datasource.url=$(jdbc_url "$BENCH_DB")"
             --spring.datasource.username=root --spring.datasource.password=)
     fi
     local cmd=(java "-Xmx$HEAP" -jar "$RUN_DIR/app.jar" "${db_args[@]}" "--server.port=$PORT"

@@ -68,7 +68,7 @@ javac -d "$RUN_DIR/classes" "$BENCH_DIR/SeatMapLoad.java"
 port_in_use && die "port $PORT is already in use"
 (cd "$RUN_DIR" && exec java -Xmx"$HEAP" -jar "$RUN_DIR/app.jar" \
     --spring.profiles.active=mysql \
-    "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$DB" \
+    "--spring.datasource.url=$(jdbc_url "$DB")" \
     --spring.datasource.username=root --spring.datasource.password= \
     "--server.port=$PORT" "--stagedoor.member.admin.password=$ADMIN_PASSWORD" "--stagedoor.web.jwt-secret=$JWT_SECRET" \
     `# the thousand sign-ins come from one address; every other limit stays as in production` \

@@ -251,7 +251,7 @@ public final class TwoInstances implements AutoCloseable {
     /** Starts both instances at once (again). */
     public void startBoth() {
         var url = System.getProperty("spring.datasource.url");
-        if (url == null || !url.startsWith("jdbc:mysql:")) {
+        if (url == null || !(url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:"))) {
             throw new IllegalStateException(
                     "two instances need the MariaDB of the test run (spring.datasource.url is " + url + ")");
         }
