@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * notes what each poll's answer said ({@link #told}), and the rate limits let a fan's next poll of
  * that line through only once that time has come, less a leeway ({@link #admit}). Kept in memory,
  * as the poll reads no database; a balancer that sends each fan's polls to one instance (README,
- * "Several instances") makes it one pace across the cluster.
+ * Behind any load balancer) makes it one pace across the cluster.
  *
  * <p>The time is taken when the answer is decided, so a fan who waits as told after receiving it
  * is never early, however long either poll waited in a queue on the way in: the second poll is

@@ -32,7 +32,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code pollAfterMillis}, less {@code poll-leeway} and {@code poll-leeway-fraction} of it, is
  * refused, so a fan who waits as told is never refused and a burst of polls gets one answer. The
  * pace is kept on each instance (a poll touches no database); the balancer sends each fan's polls
- * to one instance (README, "Behind any load balancer"), which makes it one pace. A refusal is 429 with
+ * to one instance (README, Behind any load balancer), which makes it one pace. A refusal is 429 with
  * {@code Retry-After}: a problem detail with code {@code RATE_LIMITED} for the API, the error
  * page's calm message for pages.
  */
