@@ -9,13 +9,15 @@ import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +52,8 @@ public class RateLimiter {
 
     private static final int MAX_KEY = 200;
 
+    private static final SQLExceptionTranslator TRANSLATOR = new SQLExceptionSubclassTranslator();
+
     private final MySQLSelectForUpdateBasedProxyManager<String> buckets;
 
     RateLimiter(DataSource dataSource) {
@@ -70,26 +74,34 @@ public class RateLimiter {
      */
     @Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 3, delay = 20, jitter = 10)
     public Optional<Duration> take(String key, Limit limit) {
-        var probe = lockLost(() -> bucket(key, limit).tryConsumeAndReturnRemaining(1));
+        var probe = translated(() -> bucket(key, limit).tryConsumeAndReturnRemaining(1));
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Whether a token is left, without taking it: empty, how long until there is one. */
     @Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 3, delay = 20, jitter = 10)
     public Optional<Duration> check(String key, Limit limit) {
-        var estimate = lockLost(() -> bucket(key, limit).estimateAbilityToConsume(1));
+        var estimate = translated(() -> bucket(key, limit).estimateAbilityToConsume(1));
         return estimate.canBeConsumed()
                 ? Optional.empty()
                 : Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
     }
 
-    // Bucket4j wraps the driver's exception: a lost lock (deadlock, lock wait timeout) becomes Spring's
-    private static <T> T lockLost(Supplier<T> bucketCall) {
+    /**
+     * Bucket4j wraps the driver's exception in its own: turned into Spring's, as every other
+     * database call's is, so a lost lock race is a {@code PessimisticLockingFailureException} (tried
+     * again) and an unreachable database the trouble that is answered as busy ({@link
+     * DatabaseTrouble}), not a failure of ours.
+     */
+    private static <T> T translated(Supplier<T> bucketCall) {
         try {
             return bucketCall.get();
         } catch (BucketExceptions.BucketExecutionException failed) {
-            if (failed.getCause() instanceof SQLTransactionRollbackException lost) {
-                throw new PessimisticLockingFailureException("lost a lock on a rate limit's bucket", lost);
+            if (failed.getCause() instanceof SQLException database) {
+                var spring = TRANSLATOR.translate("rate limit bucket", null, database);
+                if (spring != null) {
+                    throw spring;
+                }
             }
             throw failed;
         }
@@ -97,12 +109,15 @@ public class RateLimiter {
 
     /** Forgets a key's bucket (a right password clears the count of wrong ones). */
     public void forget(String key) {
-        buckets.removeProxy(safe(key));
+        translated(() -> {
+            buckets.removeProxy(safe(key));
+            return null;
+        });
     }
 
     /** Drops buckets that are full again, a batch at a time; {@link SharedJobs} runs it on one instance a minute. */
     void removeFullBuckets() {
-        while (buckets.removeExpired(1000) == 1000) {
+        while (translated(() -> buckets.removeExpired(1000)) == 1000) {
             // another batch
         }
     }

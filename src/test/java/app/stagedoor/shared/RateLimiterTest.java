@@ -99,6 +99,18 @@ class RateLimiterTest {
         }
     }
 
+    /** With the database gone, a limited request is answered as busy (503), not as our failure (500). */
+    @Test
+    void an_unreachable_database_is_database_trouble_not_a_failure_of_ours() throws Exception {
+        var gone = org.mockito.Mockito.mock(DataSource.class);
+        org.mockito.BDDMockito.given(gone.getConnection())
+                .willThrow(new java.sql.SQLTransientConnectionException("Connection is not available"));
+        var failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> new RateLimiter(gone).take("gone@" + UUID.randomUUID(), FIVE_AN_HOUR));
+        assertThat(failure).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(DatabaseTrouble.in(failure)).isTrue();
+    }
+
     @Test
     void a_long_key_typed_by_a_client_is_kept_apart_from_its_prefix() {
         var limiter = new RateLimiter(dataSource);
