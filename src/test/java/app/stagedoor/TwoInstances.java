@@ -13,8 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -302,9 +307,28 @@ public final class TwoInstances implements AutoCloseable {
         settings.forEach(setting -> arguments.add("--" + setting));
         var context = new SpringApplicationBuilder(StagedoorApplication.class)
                 .profiles("test", "mysql")
+                .listeners(TwoInstances::oneAtATimeThroughTheLoggingSetup)
                 .initializers(starting -> starting.getBeanFactory().registerSingleton("clock", (Clock) clock))
                 .run(arguments.toArray(String[]::new));
         return new Instance(name, context);
+    }
+
+    /**
+     * Spring Boot sets the JVM's logging up as each application starts, through system properties
+     * it writes and reads: two starting at once can read the other's half-written ones (seen in CI:
+     * {@code Unknown format 'CONSOLE_LOG_STRUCTURED_FORMAT_IS_UNDEFINED'}, and the instance did not
+     * start). So the starts take turns from their first event until the logging is set up (the
+     * context's initialisation comes after it); the rest of each start runs at once.
+     */
+    private static final ReentrantLock LOGGING_SETUP = new ReentrantLock();
+
+    private static void oneAtATimeThroughTheLoggingSetup(ApplicationEvent event) {
+        if (event instanceof ApplicationStartingEvent) {
+            LOGGING_SETUP.lock();
+        } else if ((event instanceof ApplicationContextInitializedEvent || event instanceof ApplicationFailedEvent)
+                && LOGGING_SETUP.isHeldByCurrentThread()) {
+            LOGGING_SETUP.unlock();
+        }
     }
 
     @Override
