@@ -63,16 +63,10 @@ jar_origin() {
     fi
 }
 
-# The app runs from a copy of the jar in RUN_DIR, so a rebuild in the tree cannot change it mid-run.
-# jdbc_url DB: the local MariaDB's database DB for the app in $RUN_DIR/app.jar: MariaDB's own driver,
-# as README says for MariaDB, or MySQL's Connector/J for a jar built before it shipped the former
-# (so that the code before a change runs as it ran then).
-jdbc_url() {
-    local scheme=mariadb
-    grep -aqF 'mariadb-java-client' "$RUN_DIR/app.jar" || scheme=mysql   # a name the jar's index holds as it is
-    echo "jdbc:$scheme://127.0.0.1:3306/$1"
-}
+# jdbc_url DB: the local MariaDB's database DB for the app in $RUN_DIR/app.jar (bin/jdbc-url).
+jdbc_url() { "$REPO_DIR/bin/jdbc-url" "$RUN_DIR/app.jar" 127.0.0.1 3306 "$1"; }
 
+# The app runs from a copy of the jar in RUN_DIR, so a rebuild in the tree cannot change it mid-run.
 prepare_jar() {
     if [[ -n $JAR ]]; then
         log "using $JAR"
