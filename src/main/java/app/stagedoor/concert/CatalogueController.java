@@ -191,6 +191,7 @@ class CatalogueController {
             @RequestParam(required = false) List<Long> seatIds,
             @RequestParam(required = false) String since,
             HttpServletRequest request,
+            Locale locale,
             Model model) {
         var snapshot = snapshots.current(performanceId, catalogue::seatMap);
         var map = published(snapshot.map());
@@ -216,12 +217,19 @@ class CatalogueController {
         }
         var picked = seatIds == null ? List.<Long>of() : seatIds;
         if (moved.isPresent()) {
+            // the fan's own holds change only when they hold, which leaves this page: asked only for a new summary
+            boolean pickedMoved = picked.stream().anyMatch(moved.get()::contains);
+            if (!pickedMoved && fragments.isEmpty()) {
+                // nothing of this fan in the answer: every fan showing that version gets the same
+                var copy = rendered.findChange(request, performanceId, since, snapshot.version(), locale);
+                if (copy.isPresent()) {
+                    return copy.get();
+                }
+            }
             var movedSeats = map.seats().stream()
                     .filter(seat -> moved.get().contains(seat.id()))
                     .toList();
             model.addAttribute("movedSeats", movedSeats);
-            // the fan's own holds change only when they hold, which leaves this page: asked only for a new summary
-            boolean pickedMoved = picked.stream().anyMatch(moved.get()::contains);
             drawing(
                     model,
                     snapshot,

@@ -8,13 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The bodies of the shared copies this instance drew (the home page's pages and the concerts'
@@ -23,6 +27,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * after that gets the same bytes, as cheaply as a 304. Only what {@link SharedCopies} allows is
  * kept or given, so nothing of one visitor ever is. Runs after Spring Security, which tells who
  * asks.
+ *
+ * <p>It also keeps what the seat map's refresh draws when that is the same for every fan who
+ * shows one version of the map ({@link #findChange}): the seats that moved since then, none of
+ * them ticked or held by the fan who asks. Every open map asks every few seconds, and each second
+ * the maps show only a few versions, so the moved seats of one version are drawn once per language
+ * instead of once per fan.
  */
 @Component
 class RenderedCopies extends OncePerRequestFilter {
@@ -31,8 +41,13 @@ class RenderedCopies extends OncePerRequestFilter {
 
     private record Copy(byte[] body, String contentType, String language) {}
 
+    /** Where the seat map's refresh is asked (the one signed-in answer kept here). */
+    static final PathPattern SEAT_MAP_REFRESH =
+            PathPatternParser.defaultInstance.parse("/performances/{performanceId}/seats/map");
+
     private final Cache<String, Copy> copies = Caffeine.newBuilder()
-            .maximumSize(1_000)
+            .maximumWeight(64L * 1024 * 1024)
+            .<String, Copy>weigher((key, copy) -> copy.body().length)
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();
 
@@ -41,7 +56,22 @@ class RenderedCopies extends OncePerRequestFilter {
      * is kept under it.
      */
     Optional<ResponseEntity<byte[]>> find(HttpServletRequest request, String version) {
-        var key = keyOf(request, version);
+        return kept(request, keyOf(request, version));
+    }
+
+    /**
+     * What the seat map's refresh draws for the seats that moved from the version {@code since} to
+     * {@code version}, in this language, if it was drawn; otherwise what is about to be drawn is
+     * kept. Only for an answer that holds nothing of the fan who asks: none of the moved seats is
+     * one they ticked or hold, and no new pass rides along.
+     */
+    Optional<ResponseEntity<byte[]>> findChange(
+            HttpServletRequest request, long performanceId, String since, String version, Locale language) {
+        return kept(
+                request, "seat-map " + performanceId + " " + since + " " + version + " " + language.toLanguageTag());
+    }
+
+    private Optional<ResponseEntity<byte[]>> kept(HttpServletRequest request, String key) {
         var copy = copies.getIfPresent(key);
         if (copy == null) {
             request.setAttribute(KEY, key);
@@ -55,7 +85,9 @@ class RenderedCopies extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !SharedCopies.allowed(request);
+        return !"GET".equals(request.getMethod())
+                || !(SharedCopies.allowed(request)
+                        || SEAT_MAP_REFRESH.matches(PathContainer.parsePath(pathOf(request))));
     }
 
     @Override
@@ -78,6 +110,10 @@ class RenderedCopies extends OncePerRequestFilter {
         } finally {
             wrapper.copyBodyToResponse();
         }
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static String keyOf(HttpServletRequest request, String version) {

@@ -1,5 +1,6 @@
 package app.stagedoor.concert;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -185,6 +186,54 @@ class CatalogueControllerTest {
                                 not(containsString("id=\"seat-map\"")),
                                 containsString("id=\"seat-version\""),
                                 not(containsString(version)))));
+    }
+
+    @Test
+    void fans_who_show_one_version_get_one_answer_of_what_moved_in_their_language_and_with_their_own_ticks()
+            throws Exception {
+        given(gate.admittedUntil(anyLong(), anyLong())).willReturn(Optional.of(UNTIL));
+        given(fanHolds.of(anyLong(), anyLong())).willReturn(FanHolds.FanSeats.NONE);
+        var page = mvc.perform(get("/performances/8/seats").with(user(FAN)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var version = page.replaceAll("(?s).*name=\"since\" value=\"([^\"]+)\".*", "$1");
+        var concert = catalogue.publishedConcert(3);
+        given(catalogue.seatMap(8))
+                .willReturn(SeatMapView.layOut(
+                        concert,
+                        concert.performances().get(0),
+                        List.of(
+                                new SeatView(81, "VIP", 1, 1, 1, 100_000, SeatStatus.BOOKED),
+                                new SeatView(82, "VIP", 1, 1, 2, 100_000, SeatStatus.RESERVED),
+                                new SeatView(83, "VIP", 1, 1, 3, 100_000, SeatStatus.BOOKED))));
+
+        var first = refresh(new MemberPrincipal(11, "fan11", Role.FAN), version, "en");
+        var second = refresh(new MemberPrincipal(12, "fan12", Role.FAN), version, "en");
+        var korean = refresh(new MemberPrincipal(13, "fan13", Role.FAN), version, "ko");
+        var ticked = refresh(new MemberPrincipal(14, "fan14", Role.FAN), version, "en", "81");
+
+        assertThat(first).contains("id=\"seat-81\"", "VIP, row 1, seat 1, sold");
+        assertThat(second).isEqualTo(first);
+        assertThat(korean).contains("VIP구역 1열 1번, 판매 완료").doesNotContain("sold");
+        // the fan whose tick was taken hears it in their own summary, which nobody else is given
+        assertThat(ticked).contains("id=\"seat-summary\"").isNotEqualTo(first);
+        assertThat(refresh(new MemberPrincipal(15, "fan15", Role.FAN), version, "en"))
+                .isEqualTo(first)
+                .doesNotContain("seat-summary");
+    }
+
+    private String refresh(MemberPrincipal fan, String since, String language, String... ticks) throws Exception {
+        return mvc.perform(get("/performances/8/seats/map")
+                        .param("since", since)
+                        .param("seatIds", ticks)
+                        .with(user(fan))
+                        .header("HX-Request", "true")
+                        .header("Accept-Language", language))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
