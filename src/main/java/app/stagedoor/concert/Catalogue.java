@@ -224,6 +224,39 @@ public class Catalogue {
         return SeatMapView.layOut(concert, performance, seats.seatsOf(performanceId, clock.instant()));
     }
 
+    /**
+     * The seat map of a date as it is right now, read from the map {@code before} it: the concert,
+     * the date and only the seats that are held or sold (every other seat is free), each seat kept
+     * as it was unless its status moved. A date whose seats are no longer those of {@code before}
+     * (its seat map was drawn again) is read whole.
+     */
+    SeatMapView seatMapAgain(SeatMapView before) {
+        long performanceId = before.performance().id();
+        var performance = findPerformance(performanceId).orElseThrow(DomainException::notFound);
+        var concert = findConcert(performance.concertId()).orElseThrow(DomainException::notFound);
+        var seatsBefore = before.seats();
+        if (!seats.shapeOf(performanceId).equals(SeatStore.Shape.of(seatsBefore))) {
+            return SeatMapView.layOut(concert, performance, seats.seatsOf(performanceId, clock.instant()));
+        }
+        var taken = seats.takenOf(performanceId, clock.instant());
+        var now = new java.util.ArrayList<SeatView>(seatsBefore.size());
+        for (var seat : seatsBefore) {
+            var status = taken.getOrDefault(seat.id(), SeatStatus.AVAILABLE);
+            now.add(
+                    status == seat.status()
+                            ? seat
+                            : new SeatView(
+                                    seat.id(),
+                                    seat.section(),
+                                    seat.tier(),
+                                    seat.row(),
+                                    seat.number(),
+                                    seat.price(),
+                                    status));
+        }
+        return SeatMapView.layOut(concert, performance, now);
+    }
+
     private ConcertView view(Concert concert) {
         return ConcertView.of(concert, posters.exists(concert.id()), performances.findByConcert(concert.id()));
     }

@@ -193,7 +193,7 @@ class CatalogueController {
             HttpServletRequest request,
             Locale locale,
             Model model) {
-        var snapshot = snapshots.current(performanceId, catalogue::seatMap);
+        var snapshot = snapshots.current(performanceId, catalogue::seatMap, catalogue::seatMapAgain);
         var map = published(snapshot.map());
         var fragments = new ArrayList<String>();
         // a pass drawn for this refresh ends with the admission its page found: no session, no waiting room
@@ -260,7 +260,7 @@ class CatalogueController {
             @RequestParam(required = false) List<Long> seatIds,
             HttpSession session,
             Model model) {
-        var snapshot = snapshots.current(performanceId, catalogue::seatMap);
+        var snapshot = snapshots.current(performanceId, catalogue::seatMap, catalogue::seatMapAgain);
         var map = published(snapshot.map());
         if (!admitted(me, map.concert().id(), session)) {
             return new HtmxRedirectView("/concerts/" + map.concert().id() + "/waiting-room");

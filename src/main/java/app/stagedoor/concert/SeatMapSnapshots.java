@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /**
  * The seat maps fans are looking at, as this instance last read them, each with a version and the
  * seats that moved between recent versions. Every admitted fan's map asks again every few seconds;
- * they are all answered from one read of the date's seats per {@code snapshotTtl}, and each answer
- * carries only the seats that moved since the version that fan's page shows.
+ * they are all answered from one read of the date's seats per {@code snapshotTtl} (of only those
+ * held or sold, once the instance has read the map whole), and each answer carries only the seats
+ * that moved since the version that fan's page shows.
  *
  * <p>A version is a hash of every seat's id and status, so two instances that read the same seats
  * give the same version, and a map that went back to how it was gets its old version again.
@@ -37,18 +39,22 @@ class SeatMapSnapshots {
         this.ttlNanos = properties.seatMap().snapshotTtl().toNanos();
     }
 
-    /** The date's map as this instance last read it, read again when older than the ttl. */
-    Snapshot current(long performanceId, LongFunction<SeatMapView> read) {
+    /**
+     * The date's map as this instance last read it, read again when older than the ttl: from the
+     * map before it ({@code readAgain}, which need read only the seats that are taken), or whole
+     * ({@code read}) when this instance has none.
+     */
+    Snapshot current(long performanceId, LongFunction<SeatMapView> read, UnaryOperator<SeatMapView> readAgain) {
         var known = snapshots.getIfPresent(performanceId);
         if (known != null && known.isYoungerThan(ttlNanos)) {
             return known;
         }
-        return snapshots
-                .asMap()
-                .compute(
-                        performanceId,
-                        (id, old) ->
-                                old != null && old.isYoungerThan(ttlNanos) ? old : Snapshot.next(old, read.apply(id)));
+        return snapshots.asMap().compute(performanceId, (id, old) -> {
+            if (old == null) {
+                return Snapshot.next(null, read.apply(id));
+            }
+            return old.isYoungerThan(ttlNanos) ? old : Snapshot.next(old, readAgain.apply(old.map()));
+        });
     }
 
     /** The date's map read now (a page load: its version is where the page's refreshes start). */

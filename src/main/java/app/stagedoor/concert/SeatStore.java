@@ -103,6 +103,53 @@ class SeatStore {
                 .list();
     }
 
+    /**
+     * The held and sold seats of a date, as {@link #seatsOf(long, Instant)} shows them (a hold past
+     * its expiry is free, so it is left out): one read of the availability index, however many
+     * seats are free.
+     */
+    Map<Long, SeatStatus> takenOf(long performanceId, Instant now) {
+        var taken = new HashMap<Long, SeatStatus>();
+        jdbc.sql("SELECT id, status, held_until FROM seats"
+                        + " WHERE performance_id = :performanceId AND status IN ('RESERVED', 'BOOKED')")
+                .param("performanceId", performanceId)
+                .query(rs -> {
+                    var status = SeatStatus.valueOf(rs.getString("status"));
+                    var heldUntil = rs.getTimestamp("held_until");
+                    if (!(status == SeatStatus.RESERVED
+                            && heldUntil != null
+                            && SeatStatus.lapsed(heldUntil.toInstant(), now))) {
+                        taken.put(rs.getLong("id"), status);
+                    }
+                });
+        return taken;
+    }
+
+    /**
+     * How many seats a date has, and its first and last seat id. A new seat map for the date
+     * deletes its seats and creates new ones, whose ids are new, so this changes with it.
+     */
+    record Shape(long count, long first, long last) {
+
+        static Shape of(List<SeatView> seats) {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (var seat : seats) {
+                first = Math.min(first, seat.id());
+                last = Math.max(last, seat.id());
+            }
+            return seats.isEmpty() ? new Shape(0, 0, 0) : new Shape(seats.size(), first, last);
+        }
+    }
+
+    Shape shapeOf(long performanceId) {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(MIN(id), 0), COALESCE(MAX(id), 0) FROM seats"
+                        + " WHERE performance_id = :performanceId")
+                .param("performanceId", performanceId)
+                .query((rs, n) -> new Shape(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
     /** These seats of a date, as {@link #seatsOf(long, Instant)} shows them; ids of other dates are left out. */
     List<SeatView> seatsOf(long performanceId, Collection<Long> seatIds, Instant now) {
         if (seatIds.isEmpty()) {

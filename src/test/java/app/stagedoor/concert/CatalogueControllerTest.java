@@ -87,6 +87,10 @@ class CatalogueControllerTest {
                 .willReturn(new PublicConcert(
                         concert, List.of(new PerformanceAvailability(8, performance.startsAt(), 1, 3)), "v3"));
         given(catalogue.seatMap(8)).willReturn(SeatMapView.layOut(concert, performance, seats));
+        // read again from the map before: here, as a whole read would find it
+        given(catalogue.seatMapAgain(any()))
+                .willAnswer(call -> catalogue.seatMap(
+                        call.<SeatMapView>getArgument(0).performance().id()));
         given(gate.holdDuration(3)).willReturn(Duration.ofMinutes(5));
         given(fanHolds.of(5, 8)).willReturn(FanHolds.FanSeats.NONE);
     }

@@ -198,6 +198,59 @@ class CatalogueRepositoryTest {
     }
 
     @Test
+    void a_map_read_again_from_the_one_before_is_the_map_a_whole_read_finds() {
+        var created = aConcertWithTwoDates();
+        long date = created.performanceIds().get(0);
+        var before = catalogue.seatMap(date);
+        var ids = before.seats().stream().map(SeatView::id).toList();
+        hold(ids.get(0), NOW.plusSeconds(300));
+        hold(ids.get(1), NOW.minusSeconds(1)); // lapsed: free on the map
+        book(ids.get(2));
+        hold(seatOf(created.performanceIds().get(1)), NOW.plusSeconds(300)); // another date's
+
+        var again = catalogue.seatMapAgain(before);
+
+        assertThat(again).isEqualTo(catalogue.seatMap(date));
+        assertThat(again.seats())
+                .extracting(SeatView::status)
+                .startsWith(SeatStatus.RESERVED, SeatStatus.AVAILABLE, SeatStatus.BOOKED, SeatStatus.AVAILABLE);
+        // what did not move is the very seat of the map before
+        assertThat(again.seats().get(5)).isSameAs(before.seats().get(5));
+    }
+
+    @Test
+    void a_map_read_again_after_the_seat_map_was_drawn_anew_is_read_whole() {
+        var created = aConcertWithTwoDates();
+        long date = created.performanceIds().get(0);
+        var before = catalogue.seatMap(date);
+        organiser.update(
+                created.id(),
+                new ConcertPlan(
+                        "Redrawn",
+                        "Artist",
+                        "Venue",
+                        "",
+                        "Asia/Seoul",
+                        NOW.minusSeconds(60),
+                        2,
+                        List.of(new SectionSpec("S", 2, 3, 70_000L)),
+                        List.of(),
+                        false));
+
+        var again = catalogue.seatMapAgain(before);
+
+        assertThat(again).isEqualTo(catalogue.seatMap(date));
+        assertThat(again.sections()).extracting(SeatMapView.SectionSeats::name).containsExactly("S");
+        assertThat(again.seats())
+                .hasSize(6)
+                .noneMatch(seat -> before.seats().stream().anyMatch(old -> old.id() == seat.id()));
+    }
+
+    private long seatOf(long performanceId) {
+        return catalogue.seatMap(performanceId).seats().get(0).id();
+    }
+
+    @Test
     void the_seat_queries_use_their_indexes() {
         for (int i = 0; i < 6; i++) {
             aConcertWithTwoDates();
@@ -212,6 +265,9 @@ class CatalogueRepositoryTest {
         assertThat(plan("SELECT id FROM seats WHERE performance_id = " + date
                         + " ORDER BY tier, seat_row, seat_number"))
                 .containsAnyOf("uk_seats_place", "ix_seats_availability");
+        assertThat(plan("SELECT id, status, held_until FROM seats WHERE performance_id = " + date
+                        + " AND status IN ('RESERVED', 'BOOKED')"))
+                .contains("ix_seats_availability");
         assertThat(plan("SELECT id FROM seats WHERE reservation_id = 5")).contains("ix_seats_reservation");
         assertThat(plan("SELECT id FROM performances WHERE concert_id = 5 ORDER BY starts_at"))
                 .contains("ix_performances_concert");
