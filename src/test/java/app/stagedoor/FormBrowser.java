@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A browser over real HTTP, as far as the pages' session goes: it keeps the one session cookie,
@@ -31,6 +33,18 @@ public final class FormBrowser {
     /** The session cookie's value now; null before any or after sign-out. */
     public String session() {
         return session;
+    }
+
+    /**
+     * When the server last read this browser's session (Spring Session JDBC's last access, in
+     * milliseconds): a request that reads the session moves it.
+     */
+    public long sessionLastAccess(JdbcClient jdbc) {
+        var id = new String(Base64.getDecoder().decode(session), StandardCharsets.UTF_8);
+        return jdbc.sql("SELECT LAST_ACCESS_TIME FROM SPRING_SESSION WHERE SESSION_ID = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 
     /** Another browser: no cookie but the one given (a copy of a session, a stolen one). */

@@ -114,21 +114,13 @@ class SeatMapRefreshTest {
         return browser.get(address + (address.contains("?") ? "&" : "?") + "since=" + since, "HX-Request", "true");
     }
 
-    long lastAccess() {
-        var id = new String(Base64.getDecoder().decode(fan.session()), StandardCharsets.UTF_8);
-        return jdbc.sql("SELECT LAST_ACCESS_TIME FROM SPRING_SESSION WHERE SESSION_ID = ?")
-                .param(id)
-                .query(Long.class)
-                .single();
-    }
-
     @Test
     void the_refresh_is_answered_without_the_session_whether_the_map_moved_or_not() throws InterruptedException {
         var html = page(fan, performance);
         var address = refreshOf(html);
         var version = versionOf(html);
         assertThat(address).contains("pass=");
-        var before = lastAccess();
+        var before = fan.sessionLastAccess(jdbc);
         for (int i = 0; i < 3; i++) {
             Thread.sleep(20); // the last access is in milliseconds: a read of the session would move it
             var answer = refresh(fan, address, version);
@@ -152,11 +144,13 @@ class SeatMapRefreshTest {
                 .contains("id=\"seat-" + seats.get(1) + "\"", "data-status=\"RESERVED\"", "id=\"seat-version\"")
                 .doesNotContain("id=\"seat-" + seats.get(0) + "\"", "id=\"seat-refresh\"");
         assertThat(moved.headers().allValues("Set-Cookie")).isEmpty();
-        assertThat(lastAccess()).as("no refresh read or wrote the session").isEqualTo(before);
+        assertThat(fan.sessionLastAccess(jdbc))
+                .as("no refresh read or wrote the session")
+                .isEqualTo(before);
 
         Thread.sleep(20);
         page(fan, performance);
-        assertThat(lastAccess())
+        assertThat(fan.sessionLastAccess(jdbc))
                 .as("a page still reads and keeps the session alive")
                 .isGreaterThan(before);
     }
@@ -179,17 +173,19 @@ class SeatMapRefreshTest {
         var html = page(fan, performance);
         var address = refreshOf(html);
         var version = versionOf(html);
-        var before = lastAccess();
+        var before = fan.sessionLastAccess(jdbc);
         Thread.sleep(20);
         assertThat(refresh(fan, address, version).statusCode()).isEqualTo(204);
-        assertThat(lastAccess()).as("answered from the pass").isEqualTo(before);
+        assertThat(fan.sessionLastAccess(jdbc)).as("answered from the pass").isEqualTo(before);
 
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), until).toMillis()) + 50);
         var after = refresh(fan, address, version);
         assertThat(after.headers().firstValue("HX-Redirect"))
                 .as("the admission is over: to the waiting room, at the moment the session's note ends too")
                 .hasValue("/concerts/" + concert + "/waiting-room");
-        assertThat(lastAccess()).as("that refresh went through the session").isGreaterThan(before);
+        assertThat(fan.sessionLastAccess(jdbc))
+                .as("that refresh went through the session")
+                .isGreaterThan(before);
     }
 
     @Test
@@ -209,7 +205,7 @@ class SeatMapRefreshTest {
                 address.replace(pass, otherDatesPass),
                 address.replace(pass, otherFansPass),
                 "/performances/" + performance + "/seats/map")) {
-            var before = lastAccess();
+            var before = fan.sessionLastAccess(jdbc);
             Thread.sleep(20);
             var answer = refresh(fan, wrong, version);
             assertThat(answer.statusCode()).as(wrong + ": " + answer.body()).isEqualTo(200);
@@ -217,16 +213,20 @@ class SeatMapRefreshTest {
                     .as("the map as the session's fan sees it: nothing moved")
                     .doesNotContain("data-seat-id")
                     .contains("id=\"seat-refresh\"", "hx-swap-oob=\"true\"");
-            assertThat(lastAccess()).as(wrong + " read the session").isGreaterThan(before);
+            assertThat(fan.sessionLastAccess(jdbc))
+                    .as(wrong + " read the session")
+                    .isGreaterThan(before);
             var renewed = refreshOf(answer.body());
             assertThat(subjectOf(passOf(renewed)))
                     .as("a pass of the session's own fan, for this date")
                     .isEqualTo(username);
 
-            var settled = lastAccess();
+            var settled = fan.sessionLastAccess(jdbc);
             Thread.sleep(20);
             assertThat(refresh(fan, renewed, version).statusCode()).isEqualTo(204);
-            assertThat(lastAccess()).as("the new pass spares the session again").isEqualTo(settled);
+            assertThat(fan.sessionLastAccess(jdbc))
+                    .as("the new pass spares the session again")
+                    .isEqualTo(settled);
         }
 
         var stranger = fan.withSession(Base64.getEncoder().encodeToString("no-such-session".getBytes()));

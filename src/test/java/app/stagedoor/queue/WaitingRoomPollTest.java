@@ -9,7 +9,6 @@ import app.stagedoor.IntegrationTest;
 import app.stagedoor.TestConcerts;
 import app.stagedoor.TestData;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -91,19 +90,11 @@ class WaitingRoomPollTest {
         return position.group(1);
     }
 
-    long lastAccess() {
-        var id = new String(Base64.getDecoder().decode(fan.session()), StandardCharsets.UTF_8);
-        return jdbc.sql("SELECT LAST_ACCESS_TIME FROM SPRING_SESSION WHERE SESSION_ID = ?")
-                .param(id)
-                .query(Long.class)
-                .single();
-    }
-
     @Test
     void the_panels_poll_is_answered_without_the_session() throws InterruptedException {
         var address = pollOf(page());
         assertThat(address).contains("pass=");
-        var before = lastAccess();
+        var before = fan.sessionLastAccess(jdbc);
         for (int i = 0; i < 3; i++) {
             Thread.sleep(20); // the last access is in milliseconds: a read of the session would move it
             var answer = poll(fan, address);
@@ -113,11 +104,13 @@ class WaitingRoomPollTest {
                     .as("the next poll keeps its pass")
                     .contains(address.substring(address.indexOf("pass=")));
         }
-        assertThat(lastAccess()).as("no poll read or wrote the session").isEqualTo(before);
+        assertThat(fan.sessionLastAccess(jdbc))
+                .as("no poll read or wrote the session")
+                .isEqualTo(before);
 
         Thread.sleep(20);
         page();
-        assertThat(lastAccess())
+        assertThat(fan.sessionLastAccess(jdbc))
                 .as("a page still reads and keeps the session alive")
                 .isGreaterThan(before);
     }
@@ -147,11 +140,11 @@ class WaitingRoomPollTest {
         var forged = address.replace(
                 pass.group(1), pass.group(1).substring(0, pass.group(1).length() - 4) + "AAAA");
 
-        var before = lastAccess();
+        var before = fan.sessionLastAccess(jdbc);
         Thread.sleep(20);
         var answer = poll(fan, forged);
         assertThat(position(answer)).as("the session's fan, as before passes").isEqualTo("1");
-        assertThat(lastAccess()).as("that poll read the session").isGreaterThan(before);
+        assertThat(fan.sessionLastAccess(jdbc)).as("that poll read the session").isGreaterThan(before);
         assertThat(pollOf(answer.body()))
                 .as("and drew a pass of its own")
                 .contains("pass=")
