@@ -29,8 +29,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * asks.
  *
  * <p>It also keeps what the seat map's refresh draws when that is the same for every fan who
- * shows one version of the map ({@link #findChange}): the seats that moved since then, none of
- * them ticked or held by the fan who asks. Every open map asks every few seconds, and each second
+ * shows one version of the map ({@link #findChange}): the seats that moved since then, when none
+ * of them is one the fan who asks ticked (whose answer carries their own summary). Every open map asks every few seconds, and each second
  * the maps show only a few versions, so the moved seats of one version are drawn once per language
  * instead of once per fan.
  */
@@ -63,7 +63,7 @@ class RenderedCopies extends OncePerRequestFilter {
      * What the seat map's refresh draws for the seats that moved from the version {@code since} to
      * {@code version}, in this language, if it was drawn; otherwise what is about to be drawn is
      * kept. Only for an answer that holds nothing of the fan who asks: none of the moved seats is
-     * one they ticked or hold, and no new pass rides along.
+     * one they ticked, and no new pass rides along.
      */
     Optional<ResponseEntity<byte[]>> findChange(
             HttpServletRequest request, long performanceId, String since, String version, Locale language) {
