@@ -239,21 +239,9 @@ public class Catalogue {
             return SeatMapView.layOut(concert, performance, seats.seatsOf(performanceId, clock.instant()));
         }
         var taken = seats.takenOf(performanceId, clock.instant());
-        var now = new java.util.ArrayList<SeatView>(seatsBefore.size());
-        for (var seat : seatsBefore) {
-            var status = taken.getOrDefault(seat.id(), SeatStatus.AVAILABLE);
-            now.add(
-                    status == seat.status()
-                            ? seat
-                            : new SeatView(
-                                    seat.id(),
-                                    seat.section(),
-                                    seat.tier(),
-                                    seat.row(),
-                                    seat.number(),
-                                    seat.price(),
-                                    status));
-        }
+        var now = seatsBefore.stream()
+                .map(seat -> seat.withStatus(taken.getOrDefault(seat.id(), SeatStatus.AVAILABLE)))
+                .toList();
         return SeatMapView.layOut(concert, performance, now);
     }
 

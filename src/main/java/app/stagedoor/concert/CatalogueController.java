@@ -45,6 +45,9 @@ class CatalogueController {
     private final PollPasses passes;
     private final Clock clock;
 
+    /** The open seat map's refresh (its answers of what moved are kept by {@link RenderedCopies}). */
+    static final String SEAT_MAP_REFRESH = "/performances/{performanceId}/seats/map";
+
     /** The session attribute that remembers, per concert, until when the page load found the fan admitted. */
     static final String ADMITTED = "stagedoor.admittedUntil.";
 
@@ -184,7 +187,7 @@ class CatalogueController {
      * whole map only when this instance does not know the page's version.
      */
     @HxRequest
-    @GetMapping("/performances/{performanceId}/seats/map")
+    @GetMapping(SEAT_MAP_REFRESH)
     Object seatMapChanges(
             @AuthenticationPrincipal MemberPrincipal me,
             @PathVariable long performanceId,

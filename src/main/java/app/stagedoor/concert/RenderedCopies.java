@@ -30,9 +30,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *
  * <p>It also keeps what the seat map's refresh draws when that is the same for every fan who
  * shows one version of the map ({@link #findChange}): the seats that moved since then, when none
- * of them is one the fan who asks ticked (whose answer carries their own summary). Every open map asks every few seconds, and each second
- * the maps show only a few versions, so the moved seats of one version are drawn once per language
- * instead of once per fan.
+ * of them is one the fan who asks ticked (whose answer carries their own summary). Every open map
+ * asks every few seconds, and each second the maps show only a few versions, so the moved seats
+ * of one version are drawn once per language instead of once per fan.
  */
 @Component
 class RenderedCopies extends OncePerRequestFilter {
@@ -42,8 +42,8 @@ class RenderedCopies extends OncePerRequestFilter {
     private record Copy(byte[] body, String contentType, String language) {}
 
     /** Where the seat map's refresh is asked (the one signed-in answer kept here). */
-    static final PathPattern SEAT_MAP_REFRESH =
-            PathPatternParser.defaultInstance.parse("/performances/{performanceId}/seats/map");
+    private static final PathPattern SEAT_MAP_REFRESH =
+            PathPatternParser.defaultInstance.parse(CatalogueController.SEAT_MAP_REFRESH);
 
     private final Cache<String, Copy> copies = Caffeine.newBuilder()
             .maximumWeight(64L * 1024 * 1024)

@@ -114,11 +114,8 @@ class SeatStore {
                         + " WHERE performance_id = :performanceId AND status IN ('RESERVED', 'BOOKED')")
                 .param("performanceId", performanceId)
                 .query(rs -> {
-                    var status = SeatStatus.valueOf(rs.getString("status"));
-                    var heldUntil = rs.getTimestamp("held_until");
-                    if (!(status == SeatStatus.RESERVED
-                            && heldUntil != null
-                            && SeatStatus.lapsed(heldUntil.toInstant(), now))) {
+                    var status = statusOf(rs, now);
+                    if (status != SeatStatus.AVAILABLE) {
                         taken.put(rs.getLong("id"), status);
                     }
                 });
@@ -186,12 +183,17 @@ class SeatStore {
         return new SeatInventory.SeatsToHold(found, List.copyOf(lapsed));
     }
 
-    private static SeatView seat(ResultSet rs, Instant now) throws SQLException {
+    /** A seat's status as a fan sees it now, from its {@code status} and {@code held_until}. */
+    private static SeatStatus statusOf(ResultSet rs, Instant now) throws SQLException {
         var status = SeatStatus.valueOf(rs.getString("status"));
         var heldUntil = rs.getTimestamp("held_until");
-        if (status == SeatStatus.RESERVED && heldUntil != null && SeatStatus.lapsed(heldUntil.toInstant(), now)) {
-            status = SeatStatus.AVAILABLE;
-        }
+        return status == SeatStatus.RESERVED && heldUntil != null && SeatStatus.lapsed(heldUntil.toInstant(), now)
+                ? SeatStatus.AVAILABLE
+                : status;
+    }
+
+    private static SeatView seat(ResultSet rs, Instant now) throws SQLException {
+        var status = statusOf(rs, now);
         return new SeatView(
                 rs.getLong("id"),
                 rs.getString("section"),

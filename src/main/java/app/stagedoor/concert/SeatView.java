@@ -9,6 +9,11 @@ import app.stagedoor.shared.SeatPlace;
  */
 public record SeatView(long id, String section, int tier, int row, int number, long price, SeatStatus status) {
 
+    /** This seat with another status. */
+    SeatView withStatus(SeatStatus other) {
+        return other == status ? this : new SeatView(id, section, tier, row, number, price, other);
+    }
+
     public boolean isAvailable() {
         return status == SeatStatus.AVAILABLE;
     }

@@ -154,11 +154,7 @@ class CatalogueControllerTest {
     @Test
     void an_unchanged_map_answers_nothing_and_a_changed_one_only_the_seats_that_moved() throws Exception {
         given(gate.admittedUntil(5, 3)).willReturn(Optional.of(UNTIL));
-        var page = mvc.perform(get("/performances/8/seats").with(user(FAN)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        var version = page.replaceAll("(?s).*name=\"since\" value=\"([^\"]+)\".*", "$1");
+        var version = versionOfTheFansPage();
 
         mvc.perform(get("/performances/8/seats/map")
                         .param("since", version)
@@ -167,15 +163,7 @@ class CatalogueControllerTest {
                 .andExpect(status().isNoContent())
                 .andExpect(content().string(""));
 
-        var concert = catalogue.publishedConcert(3);
-        given(catalogue.seatMap(8))
-                .willReturn(SeatMapView.layOut(
-                        concert,
-                        concert.performances().get(0),
-                        List.of(
-                                new SeatView(81, "VIP", 1, 1, 1, 100_000, SeatStatus.BOOKED),
-                                new SeatView(82, "VIP", 1, 1, 2, 100_000, SeatStatus.RESERVED),
-                                new SeatView(83, "VIP", 1, 1, 3, 100_000, SeatStatus.BOOKED))));
+        seat81IsSold();
         mvc.perform(get("/performances/8/seats/map")
                         .param("since", version)
                         .with(user(FAN))
@@ -197,20 +185,8 @@ class CatalogueControllerTest {
             throws Exception {
         given(gate.admittedUntil(anyLong(), anyLong())).willReturn(Optional.of(UNTIL));
         given(fanHolds.of(anyLong(), anyLong())).willReturn(FanHolds.FanSeats.NONE);
-        var page = mvc.perform(get("/performances/8/seats").with(user(FAN)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        var version = page.replaceAll("(?s).*name=\"since\" value=\"([^\"]+)\".*", "$1");
-        var concert = catalogue.publishedConcert(3);
-        given(catalogue.seatMap(8))
-                .willReturn(SeatMapView.layOut(
-                        concert,
-                        concert.performances().get(0),
-                        List.of(
-                                new SeatView(81, "VIP", 1, 1, 1, 100_000, SeatStatus.BOOKED),
-                                new SeatView(82, "VIP", 1, 1, 2, 100_000, SeatStatus.RESERVED),
-                                new SeatView(83, "VIP", 1, 1, 3, 100_000, SeatStatus.BOOKED))));
+        var version = versionOfTheFansPage();
+        seat81IsSold();
 
         var first = refresh(new MemberPrincipal(11, "fan11", Role.FAN), version, "en");
         var second = refresh(new MemberPrincipal(12, "fan12", Role.FAN), version, "en");
@@ -225,6 +201,28 @@ class CatalogueControllerTest {
         assertThat(refresh(new MemberPrincipal(15, "fan15", Role.FAN), version, "en"))
                 .isEqualTo(first)
                 .doesNotContain("seat-summary");
+    }
+
+    /** The map's version on the page the fan loaded: where its refreshes start. */
+    private String versionOfTheFansPage() throws Exception {
+        var page = mvc.perform(get("/performances/8/seats").with(user(FAN)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return page.replaceAll("(?s).*name=\"since\" value=\"([^\"]+)\".*", "$1");
+    }
+
+    /** Seat 81, free on the page, is sold meanwhile; 82 and 83 stay as they were. */
+    private void seat81IsSold() {
+        var concert = catalogue.publishedConcert(3);
+        given(catalogue.seatMap(8))
+                .willReturn(SeatMapView.layOut(
+                        concert,
+                        concert.performances().get(0),
+                        List.of(
+                                new SeatView(81, "VIP", 1, 1, 1, 100_000, SeatStatus.BOOKED),
+                                new SeatView(82, "VIP", 1, 1, 2, 100_000, SeatStatus.RESERVED),
+                                new SeatView(83, "VIP", 1, 1, 3, 100_000, SeatStatus.BOOKED))));
     }
 
     private String refresh(MemberPrincipal fan, String since, String language, String... ticks) throws Exception {
