@@ -2,6 +2,7 @@ package app.stagedoor.browser;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -53,10 +54,18 @@ class TicketsPage extends Page {
             var qr = ticket.findElement(testId("qr"));
             ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("arguments[0].scrollIntoView({block: 'center'});", qr);
-            var image = ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)));
-            var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-            codes.add(reader.decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                    .getText());
+            // read from the screen as a scanner would; a shot taken before the page settled (seen on
+            // a busy machine: FormatException) is taken again, so only a code that never reads fails
+            codes.add(waitFor(browser -> {
+                try {
+                    var image = ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)));
+                    var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+                    return reader.decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                            .getText();
+                } catch (ReaderException | java.io.IOException unreadable) {
+                    return null;
+                }
+            }));
         }
         return codes;
     }
