@@ -159,6 +159,21 @@ class TicketStore {
                 .update();
     }
 
+    /** Ends the fan's live ticket if its status is one {@code reason} ends; 1 when this call ended it. */
+    int expireLive(long concertId, long memberId, ExpireReason reason, Instant now) {
+        return jdbc.sql("""
+                        UPDATE queue_tokens
+                           SET status = 'EXPIRE', live_member_id = NULL, expired_at = :now, expire_reason = :reason
+                         WHERE concert_id = :concertId AND live_member_id = :memberId AND status IN (:from)
+                        """)
+                .param("concertId", concertId)
+                .param("memberId", memberId)
+                .param("now", ts(now))
+                .param("reason", reason.name())
+                .param("from", names(reason.from()))
+                .update();
+    }
+
     /** Ends an admission that ran out; 1 when this call ended it. */
     int expireLapsed(long ticketId, Instant now) {
         return jdbc.sql(EXPIRE_TIMED_OUT + " AND id = :id")

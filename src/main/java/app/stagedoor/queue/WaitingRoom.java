@@ -178,9 +178,13 @@ public class WaitingRoom {
         expire(memberId, concertId, ExpireReason.LEFT);
     }
 
-    /** A paid reservation uses the admission up. */
+    /**
+     * A paid reservation uses the admission up: one conditional update of the fan's live ticket,
+     * with no read before it. (Nothing of an admitted fan's ticket is trusted from its signed copy,
+     * so, unlike a waiting ticket that is left, it need not be marked stale for the polls.)
+     */
     void expireAfterPayment(long memberId, long concertId) {
-        expire(memberId, concertId, ExpireReason.PAID);
+        tickets.expireLive(concertId, memberId, ExpireReason.PAID, clock.instant());
     }
 
     /**
