@@ -13,6 +13,9 @@
 #   bench/booking.sh                                  # the full run (about 13 minutes)
 #   DURATION=5s APP_WARMUP=20s bench/booking.sh       # a quick smoke run (about 4 minutes)
 #   PROFILE=1 bench/booking.sh                        # plus perf over the windows, and JFR windows after them
+#   SOAK=20m GUARDS=conditional-update MAX_RATE=500 bench/booking.sh
+#                                                     # plus SOAK of holds and payments after the windows,
+#                                                     # then health, holds and payments measured again
 #
 # Exit status: 0 when the run was valid (a missed target is a finding, printed as FAIL, not an
 # error); 1 when an invariant check failed or a step went wrong.
@@ -21,7 +24,7 @@ set -euo pipefail
 # The settings the caller gave, for the report's command line.
 GIVEN=()
 for setting in DURATION WARMUP APP_WARMUP CONCURRENCY BURST GUARDS MAX_RATE SEATS_PER_HOLD PORT HEAP JAR PROFILE \
-    PROFILE_DURATION BENCH_DB STUCK_AFTER; do
+    PROFILE_DURATION BENCH_DB STUCK_AFTER SOAK SOAK_STEP; do
     if [[ -n ${!setting+x} ]]; then GIVEN+=("$setting=${!setting}"); fi
 done
 
@@ -46,6 +49,11 @@ PROFILE_DURATION=${PROFILE_DURATION:-10s}
 MAVEN_WAIT=${MAVEN_WAIT:-600}      # seconds to wait for another Maven build in this tree
 STUCK_AFTER=${STUCK_AFTER:-15}     # seconds without progress after which the warm-up's unhandled
                                    # payment events are taken as failed (see drain_events)
+SOAK=${SOAK:-}                     # e.g. 20m: after the measured windows, this long of holds and
+                                   # payments in turns (SOAK_STEP each), then /actuator/health, holds
+                                   # and payments measured again; the report compares the two
+SOAK_STEP=${SOAK_STEP:-30s}
+HEALTH_DURATION=${HEALTH_DURATION:-10s} # wrk on /actuator/health, at the start and after the soak
 BENCH_DB=${BENCH_DB:-stagedoor_bench} # our own database, dropped and recreated at every start: give
                                    # each engineer's run its own name on a shared MariaDB
 
@@ -54,6 +62,7 @@ BURST_MAX_MS=2000        # all BURST attempts answered within this, with one win
 HOLDS_MIN=1500           # conditional-update holds/s
 NAMED_LOCK_FACTOR=2      # named-lock holds/s within this factor of conditional-update
 PAYMENTS_MIN=1000        # payments/s
+SOAK_KEEP=0.9            # after the soak, health and holds at least this share of their first figures
 
 # Our own database (BENCH_DB), root without a password on 127.0.0.1:3306.
 [[ $BENCH_DB =~ ^[A-Za-z0-9_]+$ ]] || { echo "BENCH_DB must be a plain database name" >&2; exit 1; }
@@ -116,7 +125,14 @@ sql() { "${MARIADB[@]}" -N -B "$DB" -e "$1"; }
 
 ensure_tools() {
     local tool
-    for tool in java curl jq bc mariadb; do
+    if [[ -n $SOAK ]] && ! command -v wrk >/dev/null; then
+        log "installing wrk with apt-get (the soak measures /actuator/health with it)"
+        local sudo=""
+        [[ $(id -u) -eq 0 ]] || sudo=sudo
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y wrk >/dev/null 2>&1 ||
+            { $sudo apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y wrk >/dev/null; }
+    fi
+    for tool in java curl jq bc mariadb ${SOAK:+wrk}; do
         command -v "$tool" >/dev/null || die "$tool is needed"
     done
     if [[ $PROFILE == 1 ]]; then
@@ -196,9 +212,17 @@ create_concerts() {
     burst=$(create_concert "Burst" 1 5 10)   # 100 seats; the burst uses the first
     BURST_CONCERT=$(jq -r .id <<<"$burst")
     BURST_PERFORMANCE=$(jq -r '.performanceIds[0]' <<<"$burst")
-    hold=$(create_concert "Holds" "$DATES" 50 50)
-    HOLD_CONCERT=$(jq -r .id <<<"$hold")
-    HOLD_PERFORMANCES=$(jq -r '.performanceIds | join(",")' <<<"$hold")
+    # a concert has at most MAX_DATES dates: a long soak needs more than one
+    local left=$DATES dates ids=() performances=()
+    while ((left > 0)); do
+        dates=$((left < MAX_DATES ? left : MAX_DATES))
+        hold=$(create_concert "Holds ${#ids[@]}" "$dates" 50 50)
+        ids+=("$(jq -r .id <<<"$hold")")
+        performances+=("$(jq -r '.performanceIds | join(",")' <<<"$hold")")
+        left=$((left - dates))
+    done
+    HOLD_CONCERTS="${ids[*]}"
+    HOLD_PERFORMANCES=$(IFS=,; echo "${performances[*]}")
 }
 
 # seed_fans FIRST COUNT CONCERT…: fans straight into the database (signing up through the API
@@ -223,9 +247,11 @@ seed_fans() {
 }
 
 seed_all_fans() {
-    seed_fans "$VIEWER_FAN" 1 "$BURST_CONCERT" "$HOLD_CONCERT"
+    # shellcheck disable=SC2086 # one admission per hold concert
+    seed_fans "$VIEWER_FAN" 1 "$BURST_CONCERT" $HOLD_CONCERTS
     seed_fans "$BURST_FIRST_FAN" "$BURST" "$BURST_CONCERT"
-    seed_fans "$HOLD_FIRST_FAN" "$HOLD_FANS" "$HOLD_CONCERT"
+    # shellcheck disable=SC2086
+    seed_fans "$HOLD_FIRST_FAN" "$HOLD_FANS" $HOLD_CONCERTS
 }
 
 # client NAME ARGS…: a load tool that calls the app as fans, with their tokens.
@@ -406,6 +432,70 @@ profile_payments() {
         --warmup 0s --duration "$PROFILE_DURATION" --result "$GUARD_DIR/payments-profiled.json" >/dev/null
 }
 
+# --- the soak: does the app slow down as it works? ---------------------------------------------
+
+# health NAME: wrk on /actuator/health for HEALTH_DURATION, 64 connections, with nothing else
+# running; its JSON (req/s, p99, the app's CPU per request) goes to GUARD_DIR/health-NAME.json.
+health() {
+    local name=$1 out=$GUARD_DIR/health-$1.txt cpu_before cpu_after seconds
+    seconds=$(seconds_of "$HEALTH_DURATION")
+    cpu_before=$(process_cpu_ticks "$APP_PID")
+    wrk -t2 -c64 -d"${seconds}s" --latency "$BASE/actuator/health" >"$out" 2>&1
+    cpu_after=$(process_cpu_ticks "$APP_PID")
+    local rate p99
+    rate=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+    p99=$(awk '$1 == "99%" { print $2 }' "$out")
+    jq -n --arg name "$name" --argjson rate "$rate" --arg p99 "$p99" --argjson seconds "$seconds" \
+        --argjson ticks "$((cpu_after - cpu_before))" --argjson hz "$(getconf CLK_TCK)" \
+        '{name: $name, throughput: $rate, p99: $p99,
+          appCpuMillisPerRequest: (($ticks / $hz * 1000) / ($rate * $seconds) * 1000 | round / 1000)}' \
+        >"$GUARD_DIR/health-$name.json"
+    jq -c . "$GUARD_DIR/health-$name.json" >&2
+}
+
+# process_cpu_ticks PID: user + system clock ticks of the process so far.
+process_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# SOAK of holds and payments in turns, SOAK_STEP each, on from where the measured windows left
+# off, unmeasured; then health, holds and payments measured again as at the start.
+soak() {
+    local step hold_start pay_start turn=0 until args evidence
+    step=$(seconds_of "$SOAK_STEP")s
+    mapfile -d '' args < <(hold_args)
+    hold_start=$(jq -r .nextStartAt "$GUARD_DIR/holds.json")
+    pay_start=$(jq -r .nextStartAt "$GUARD_DIR/payments.json")
+    until=$((SECONDS + $(seconds_of "$SOAK")))
+    log "soak: holds and payments in turns of $step for $SOAK"
+    while ((SECONDS < until)); do
+        turn=$((turn + 1))
+        client Holds "${args[@]}" --warmup 0s --duration "$step" --label "soak$turn" --start-at "$hold_start" \
+            --result "$GUARD_DIR/soak-holds-$turn.json" >/dev/null
+        hold_start=$(jq -r .nextStartAt "$GUARD_DIR/soak-holds-$turn.json")
+        client Payments --reservations "$GUARD_DIR/reservations.tsv" --concurrency "$CONCURRENCY" \
+            --start-at "$pay_start" --warmup 0s --duration "$step" --result "$GUARD_DIR/soak-payments-$turn.json" >/dev/null
+        pay_start=$(jq -r .nextStartAt "$GUARD_DIR/soak-payments-$turn.json")
+        log "soak turn $turn: $(jq .throughput "$GUARD_DIR/soak-holds-$turn.json") holds/s," \
+            "$(jq .throughput "$GUARD_DIR/soak-payments-$turn.json") payments/s;" \
+            "$(sql 'SELECT COUNT(*) FROM reservations') reservations, $(sql 'SELECT COUNT(*) FROM tickets') tickets"
+        if [[ $(jq -r .exhausted "$GUARD_DIR/soak-holds-$turn.json") == true ]]; then
+            die "the seat pool ran dry in the soak's turn $turn: raise MAX_RATE"
+        fi
+    done
+    echo "$turn" >"$GUARD_DIR/soak-turns"
+    health end
+    mapfile -d '' evidence < <(evidence_args)
+    log "holds again after the soak"
+    client Holds "${args[@]}" "${evidence[@]}" --warmup "$WARMUP" --duration "$DURATION" --label after-soak \
+        --start-at "$hold_start" --result "$GUARD_DIR/holds-end.json" >/dev/null
+    jq -c 'del(.db)' "$GUARD_DIR/holds-end.json" >&2
+    log "payments again after the soak"
+    client Payments --reservations "$GUARD_DIR/reservations.tsv" --concurrency "$CONCURRENCY" "${evidence[@]}" \
+        --start-at "$pay_start" --warmup "$WARMUP" --duration "$DURATION" --result "$GUARD_DIR/payments-end.json" >/dev/null
+    jq -c 'del(.db)' "$GUARD_DIR/payments-end.json" >&2
+    sql "SELECT CONCAT((SELECT COUNT(*) FROM reservations), ' / ', (SELECT COUNT(*) FROM tickets), ' / ',
+                       (SELECT COUNT(*) FROM wallet_transactions))" >"$GUARD_DIR/rows-end.txt"
+}
+
 # --- the database's word -------------------------------------------------------------------------
 
 # check NAME EXPECTED SQL: one invariant, its count as the database sees it, PASS or FAIL.
@@ -423,7 +513,10 @@ check_invariants() {
     # what the client saw answered 201 and 200, to hold the database to
     held=$(($(jq '.winners' "$GUARD_DIR/burst.json") + $(jq '.winners' "$GUARD_DIR/rehearsal.json") +
         $(wc -l <"$GUARD_DIR/reservations.tsv")))
-    paid=$(jq -s 'map((.warmup.ok // 0) + (.ok // 0)) | add' "$GUARD_DIR"/warmup-payments.json "$GUARD_DIR"/payments*.json)
+    local answered
+    answered=("$GUARD_DIR"/warmup-payments.json "$GUARD_DIR"/payments*.json)
+    if [[ -n $SOAK ]]; then answered+=("$GUARD_DIR"/soak-payments-*.json); fi
+    paid=$(jq -s 'map((.warmup.ok // 0) + (.ok // 0)) | add' "${answered[@]}")
     check "no seat in two live reservations" 0 \
         "SELECT COUNT(*) FROM (SELECT live_seat_id FROM reservation_seats WHERE live_seat_id IS NOT NULL
                                 GROUP BY live_seat_id HAVING COUNT(*) > 1) twice"
@@ -479,8 +572,10 @@ run_guard() {
     timed "warm up the app ($APP_WARMUP of holds, then payments)" warm_up
     timed "wait for the warm-up's payment events to be handled" drain_events
     burst
+    if [[ -n $SOAK ]]; then health start; fi
     measure_holds
     measure_payments
+    if [[ -n $SOAK ]]; then soak; fi
     # JFR's start sends compiled code back to the interpreter: profile only after both measured windows
     if [[ $PROFILE == 1 ]]; then
         profile_holds
@@ -507,6 +602,8 @@ row() {
 }
 
 verdict() { if [[ $1 == 1 ]]; then echo PASS; else echo FAIL; fi; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }'; }
 
 report() {
     local guards=($GUARDS) guard header="| |" rule="|---|"
@@ -616,6 +713,38 @@ report() {
         echo "| \`$guard\`: ≥ $PAYMENTS_MIN payments/s | $(verdict "$(echo "$p >= $PAYMENTS_MIN" | bc)") ($p) |"
     done
     echo
+    if [[ -n $SOAK ]]; then
+        local cpu_per_op='"\(.cpu.app) (\(if (.throughput // 0) > 0 then ((.cpu.app * 10 / .throughput * 100 | round) / 100) else "–" end) ms)"'
+        echo "### After $SOAK of holds and payments in turns of $SOAK_STEP"
+        echo
+        echo "| | at the start | after the soak | after ÷ start | target |"
+        echo "|---|---:|---:|---:|---|"
+        for guard in "${guards[@]}"; do
+            local h0 h1 k0 k1 p0 p1
+            h0=$(j "$guard" health-start '.throughput')
+            h1=$(j "$guard" health-end '.throughput')
+            k0=$(j "$guard" holds '.throughput')
+            k1=$(j "$guard" holds-end '.throughput')
+            p0=$(j "$guard" payments '.throughput')
+            p1=$(j "$guard" payments-end '.throughput')
+            echo "| \`$guard\`: \`/actuator/health\` req/s (wrk, 64 connections, $HEALTH_DURATION) | $h0 | $h1 |" \
+                "$(ratio "$h1" "$h0") | $(verdict "$(echo "$h1 >= $h0 * $SOAK_KEEP" | bc)") (within $(awk -v k="$SOAK_KEEP" 'BEGIN { print (1 - k) * 100 }') %) |"
+            echo "| health p99 / app CPU per request | $(j "$guard" health-start '"\(.p99) / \(.appCpuMillisPerRequest) ms"') |" \
+                "$(j "$guard" health-end '"\(.p99) / \(.appCpuMillisPerRequest) ms"') | | |"
+            echo "| holds/s | $k0 | $k1 | $(ratio "$k1" "$k0") | $(verdict "$(echo "$k1 >= $k0 * $SOAK_KEEP" | bc)") |"
+            echo "| holds p99 | $(j "$guard" holds '"\(.p99Millis) ms"') | $(j "$guard" holds-end '"\(.p99Millis) ms"') | | |"
+            echo "| per hold: queries / commits / fsyncs / row-lock waits | $(j "$guard" holds "$per_op") | $(j "$guard" holds-end "$per_op") | | |"
+            echo "| app CPU % (per hold) | $(j "$guard" holds "$cpu_per_op") | $(j "$guard" holds-end "$cpu_per_op") | | |"
+            echo "| payments/s | $p0 | $p1 | $(ratio "$p1" "$p0") | |"
+            echo "| payments p99 | $(j "$guard" payments '"\(.p99Millis) ms"') | $(j "$guard" payments-end '"\(.p99Millis) ms"') | | |"
+            echo "| per payment: queries / commits / fsyncs / row-lock waits | $(j "$guard" payments "$per_op") | $(j "$guard" payments-end "$per_op") | | |"
+            echo "| app CPU % (per payment) | $(j "$guard" payments "$cpu_per_op") | $(j "$guard" payments-end "$cpu_per_op") | | |"
+            echo "| soak turns: holds/s, first → last | $(jq -r .throughput "$RUN_DIR/$guard/soak-holds-1.json") |" \
+                "$(jq -r .throughput "$RUN_DIR/$guard/soak-holds-$(cat "$RUN_DIR/$guard/soak-turns").json") | | |"
+            echo "| rows at the end: reservations / tickets / ledger | | $(cat "$RUN_DIR/$guard/rows-end.txt") | | |"
+        done
+        echo
+    fi
     echo "### Setup (seconds)"
     echo
     echo "| step |$(for g in "${guards[@]}"; do printf ' `%s` |' "$g"; done)"
@@ -665,9 +794,12 @@ main() {
     local seconds needed
     seconds=$(($(seconds_of "$APP_WARMUP") / 2 + $(seconds_of "$WARMUP") + $(seconds_of "$DURATION")))
     if [[ $PROFILE == 1 ]]; then seconds=$((seconds + $(seconds_of "$PROFILE_DURATION"))); fi
+    # the soak's holds turns (half of it, and one turn more), and the holds window after it
+    if [[ -n $SOAK ]]; then
+        seconds=$((seconds + $(seconds_of "$SOAK") / 2 + $(seconds_of "$SOAK_STEP") + $(seconds_of "$WARMUP") + $(seconds_of "$DURATION")))
+    fi
     needed=$((MAX_RATE * seconds * SEATS_PER_HOLD))
     DATES=$(((needed + SEATS_PER_DATE - 1) / SEATS_PER_DATE))
-    ((DATES <= MAX_DATES)) || die "MAX_RATE × time needs $DATES dates of $SEATS_PER_DATE seats; one concert has at most $MAX_DATES"
     HOLD_FANS=$((DATES * SEATS_PER_DATE / SEATS_PER_HOLD))
     log "run directory $RUN_DIR; $DATES dates, $HOLD_FANS holds fans"
     FSYNC_MS=$(probe_fsync)
