@@ -110,7 +110,7 @@ class PhoneJourneyTest extends BrowserTest {
         // threes; 10-12 leaves 9 and 12
         assertThat(checkout.seats()).containsExactly("R · 1열 · 10번", "R · 1열 · 11번", "R · 1열 · 12번");
         assertThat(phone.findElement(Page.testId("hold-lasts")).getText())
-                .isEqualTo("좌석은 선점한 순간부터 5분 동안 유지됩니다. 남은 입장 시간과는 상관없습니다.");
+                .isEqualTo("좌석은 선택 완료 시점부터 5분 동안 유지됩니다. 남은 입장 시간과는 상관없습니다.");
     }
 
     @Test
