@@ -90,7 +90,8 @@ public final class FormBrowser {
         return token.group(1);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends the request with this browser's session cookie, keeping any new one. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         if (session != null) {
             request.header("Cookie", "JSESSIONID=" + session);
         }

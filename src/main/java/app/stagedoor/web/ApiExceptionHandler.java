@@ -87,6 +87,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        var refused = UnreadableBody.codeOf(failure);
+        if (refused.isPresent()) {
+            return ResponseEntity.status(refused.get().status()).body(problems.of(refused.get()));
+        }
         if (DatabaseTrouble.in(failure)) {
             return busy(failure); // also when it is a few causes down
         }

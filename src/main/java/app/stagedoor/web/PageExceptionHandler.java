@@ -82,6 +82,10 @@ class PageExceptionHandler {
         if (failure instanceof AccessDeniedException || failure instanceof AuthenticationException) {
             throw failure; // Spring Security answers these (login page, 403)
         }
+        var refused = UnreadableBody.codeOf(failure);
+        if (refused.isPresent()) {
+            return ErrorPages.render(refused.get(), new Object[0], response, model);
+        }
         if (DatabaseTrouble.in(failure)) {
             return busy(failure, response, model); // also when it is a few causes down
         }

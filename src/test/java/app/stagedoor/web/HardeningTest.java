@@ -182,4 +182,76 @@ class HardeningTest {
         assertThat(poster.getStatus()).isEqualTo(200);
         assertThat(poster.getHeader("Cache-Control")).contains("private").doesNotContain("public");
     }
+
+    /**
+     * The organiser's poster form over real HTTP: a poster is taken, and an upload past the
+     * request's limit (26 MB) is a page saying it is too large, with a 413, not that something went
+     * wrong. Tomcat refuses that body while the CSRF check reads the form's token from it, before
+     * any controller runs.
+     */
+    @Test
+    void an_upload_past_the_request_limit_is_a_page_saying_so_not_a_server_error() throws Exception {
+        var browser = new app.stagedoor.FormBrowser("http://127.0.0.1:" + port);
+        assertThat(browser.signIn("admin", "admin-password-for-tests").statusCode())
+                .isEqualTo(302);
+        var token = app.stagedoor.FormBrowser.csrf(
+                browser.get("/wallet", "Accept-Language", "en").body());
+        var image = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", image);
+
+        var taken = postPoster(browser, token, image.toByteArray());
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(302);
+        assertThat(taken.headers().firstValue("Location").orElseThrow()).endsWith("/admin/concerts/1/setup#poster");
+        var poster = browser.get("/posters/1");
+        assertThat(poster.statusCode()).isEqualTo(200);
+        assertThat(poster.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
+
+        var huge = postPoster(browser, token, new byte[27 * 1024 * 1024]);
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(413);
+        assertThat(huge.body()).contains("The upload is too large").doesNotContain("Something went wrong");
+    }
+
+    private java.net.http.HttpResponse<String> postPoster(app.stagedoor.FormBrowser browser, String token, byte[] png)
+            throws IOException {
+        var boundary = "stagedoor-boundary";
+        var body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+                        + "--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"poster\"; filename=\"poster.png\"\r\n"
+                        + "Content-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(png);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/admin/concerts/1/poster"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept-Language", "en")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    @Test
+    void a_body_past_the_request_limit_on_the_api_is_a_problem_detail() throws Exception {
+        var token = api.newFan(TestData.username("big"));
+        var boundary = "stagedoor-boundary";
+        var body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.bin\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(new byte[27 * 1024 * 1024]);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var answer = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/wallet/charges"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .as(answer.headers() + answer.body())
+                .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+        assertThat(answer.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    }
 }
