@@ -89,6 +89,29 @@ class WaitingRoomControllerTest {
     }
 
     @Test
+    void a_long_wait_reads_in_hours_and_minutes_and_whole_hours_without_zero_minutes() throws Exception {
+        given(room.status(5, 3, null))
+                .willReturn(QueueTicket.waiting(3, "signed-ticket", 90_000, 7_200L, 30_000, 1, false, null, null));
+        mvc.perform(get("/concerts/3/waiting-room").with(user(FAN)).header("Accept-Language", "ko"))
+                .andExpect(content().string(allOf(containsString("약 2시간<"), not(containsString("0분")))));
+        given(room.status(5, 3, null))
+                .willReturn(QueueTicket.waiting(3, "signed-ticket", 90_000, 7_500L, 30_000, 1, false, null, null));
+        mvc.perform(get("/concerts/3/waiting-room").with(user(FAN)).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("about 2 h 5 min")));
+    }
+
+    @Test
+    void a_fan_who_joins_a_paused_line_before_getting_a_place_is_told_it_is_paused() throws Exception {
+        given(room.status(5, 3, null))
+                .willReturn(QueueTicket.withoutPlace(3, "signed-ticket", null, 2_000, true, null, null));
+        mvc.perform(get("/concerts/3/waiting-room").with(user(FAN)).header("Accept-Language", "en"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-testid=\"drawing\""),
+                                containsString("The organiser has paused admission for a moment"))));
+    }
+
+    @Test
     void the_poll_returns_the_panel_and_moves_an_admitted_fan_on() throws Exception {
         given(room.poll(5, 3, "signed-ticket")).willReturn(waiting(7, 90));
         mvc.perform(get("/concerts/3/waiting-room/status")
