@@ -171,4 +171,26 @@ class WalletApiTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"amount\":10}")));
         assertThat(refused.body().get("detail").asString()).contains("1,000원");
     }
+
+    @Test
+    void a_field_refused_by_a_plain_constraint_is_explained_in_the_callers_language() {
+        for (var language :
+                new String[][] {{"ko-KR", "값을 입력하세요.", "1 이상으로 입력하세요."}, {"en", "is required", "must be at least 1"}}) {
+            var missing = api.exchange(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/api/v1/wallet/charges"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .header("Accept-Language", language[0])
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(missing.body().get("errors").get(0).get("message").asString())
+                    .isEqualTo(language[1]);
+            var page = api.exchange(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/api/v1/wallet/transactions?size=0"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept-Language", language[0])
+                    .GET());
+            assertThat(page.body().get("errors").get(0).get("message").asString())
+                    .isEqualTo(language[2]);
+        }
+    }
 }
