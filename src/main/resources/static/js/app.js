@@ -69,8 +69,9 @@
   document.addEventListener("DOMContentLoaded", tick);
   document.addEventListener("htmx:afterSettle", tick);
 
-  // A hint that shows only while one of its visible targets is wider than the screen:
-  // <p data-scroll-hint="#seat-map" hidden>.
+  // A hint that shows only while one of its visible targets scrolls sideways (is wider than what
+  // shows of it): <p data-scroll-hint="#seat-map" hidden>. On a phone the open section's grid is
+  // what scrolls; on a desktop the whole map.
   function scrollHints() {
     document.querySelectorAll("[data-scroll-hint]").forEach(function (hint) {
       var wide = Array.prototype.some.call(document.querySelectorAll(hint.dataset.scrollHint), function (target) {
@@ -113,6 +114,7 @@
     showOpenSection(area);
     var button = area.querySelector('[data-open-section="' + open + '"]');
     if (button) button.focus();
+    scrollHints();
   }
   function zoom(step) {
     var area = mapArea();

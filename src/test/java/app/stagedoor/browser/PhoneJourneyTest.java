@@ -58,7 +58,13 @@ class PhoneJourneyTest extends BrowserTest {
                 .as("the bar sits on the bottom of the screen")
                 .isZero();
 
+        assertThat(map.showsScrollHint())
+                .as("the overview fits the phone: nothing to swipe")
+                .isFalse();
         map.openSection("R");
+        assertThat(map.showsScrollHint())
+                .as("24 seats a row at a thumb's size are wider than the phone: the hint says to swipe")
+                .isTrue();
         var seats = map.seatIdsIn("R");
         var first = map.seat(seats.get(11)).getRect();
         assertThat(first.getWidth()).as("a seat fits a thumb").isGreaterThanOrEqualTo(44);

@@ -83,6 +83,11 @@ class SeatMapPage extends Page {
     }
 
     /** Taps a section on the hall's overview; its seats open, big enough for a thumb. */
+    /** The hint to swipe the map sideways: shown only while what is open scrolls. */
+    boolean showsScrollHint() {
+        return driver.findElement(By.cssSelector("[data-scroll-hint]")).isDisplayed();
+    }
+
     SeatMapPage openSection(String section) {
         click(By.cssSelector("[data-testid='section-button'][data-section='" + section + "']"));
         waitFor(d -> seat(seatIdsIn(section).get(0)).isDisplayed());
