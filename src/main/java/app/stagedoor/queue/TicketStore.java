@@ -147,31 +147,24 @@ class TicketStore {
 
     /** Ends a ticket for this reason if it is in a state it may end from; 1 when this call ended it. */
     int expire(long ticketId, ExpireReason reason, Instant now) {
-        return jdbc.sql("""
-                        UPDATE queue_tokens
-                           SET status = 'EXPIRE', live_member_id = NULL, expired_at = :now, expire_reason = :reason
-                         WHERE id = :id AND status IN (:from)
-                        """)
-                .param("id", ticketId)
-                .param("now", ts(now))
-                .param("reason", reason.name())
-                .param("from", names(reason.from()))
-                .update();
+        return end("id = :id", reason, now).param("id", ticketId).update();
     }
 
     /** Ends the fan's live ticket if its status is one {@code reason} ends; 1 when this call ended it. */
     int expireLive(long concertId, long memberId, ExpireReason reason, Instant now) {
-        return jdbc.sql("""
-                        UPDATE queue_tokens
-                           SET status = 'EXPIRE', live_member_id = NULL, expired_at = :now, expire_reason = :reason
-                         WHERE concert_id = :concertId AND live_member_id = :memberId AND status IN (:from)
-                        """)
+        return end("concert_id = :concertId AND live_member_id = :memberId", reason, now)
                 .param("concertId", concertId)
                 .param("memberId", memberId)
+                .update();
+    }
+
+    /** The one way a ticket is ended for a reason: the ticket {@code which} names, from a state the reason ends. */
+    private JdbcClient.StatementSpec end(String which, ExpireReason reason, Instant now) {
+        return jdbc.sql("UPDATE queue_tokens SET status = 'EXPIRE', live_member_id = NULL, expired_at = :now,"
+                        + " expire_reason = :reason WHERE " + which + " AND status IN (:from)")
                 .param("now", ts(now))
                 .param("reason", reason.name())
-                .param("from", names(reason.from()))
-                .update();
+                .param("from", names(reason.from()));
     }
 
     /** Ends an admission that ran out; 1 when this call ended it. */
