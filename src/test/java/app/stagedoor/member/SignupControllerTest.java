@@ -97,7 +97,8 @@ class SignupControllerTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(
                         content().string(containsString("Use 3 to 30 letters, digits, dots, underscores or dashes.")))
-                .andExpect(content().string(containsString("Use at least 8 characters. A very long password cannot be used.")));
+                .andExpect(content()
+                        .string(containsString("Use at least 8 characters. A very long password cannot be used.")));
         verify(members, never()).register(anyString(), anyString());
     }
 

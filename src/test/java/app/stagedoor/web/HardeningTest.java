@@ -209,7 +209,9 @@ class HardeningTest {
 
         var huge = postPoster(browser, token, new byte[27 * 1024 * 1024]);
         assertThat(huge.statusCode()).as(huge.body()).isEqualTo(413);
-        assertThat(huge.body()).contains("The upload is too large").doesNotContain("Something went wrong");
+        assertThat(huge.body())
+                .contains("The upload is too large", "choose a smaller one")
+                .doesNotContain("Something went wrong");
     }
 
     private java.net.http.HttpResponse<String> postPoster(app.stagedoor.FormBrowser browser, String token, byte[] png)
