@@ -635,7 +635,7 @@ report() {
         "buffer pool $(("$("${MARIADB[@]}" -N -e 'SELECT @@innodb_buffer_pool_size')" / 1048576)) MiB," \
         "binlog $("${MARIADB[@]}" -N -e 'SELECT IF(@@log_bin, "on", "off")'))"
     echo "- Stagedoor $JAR_ORIGIN," \
-        "\`-Xmx$HEAP\`, Hikari pool 20 connections (the default, \`spring.datasource.hikari.maximum-pool-size\`), Tomcat's 200 threads"
+        "\`-Xmx$HEAP\`, Hikari pools of 20 connections each (the default \`spring.datasource.hikari.maximum-pool-size\`), Tomcat's 200 threads"
     echo "- App, MariaDB and the load client share the machine; load average at the start: $LOADAVG"
     echo "- The fans' tokens were minted before the run (the app's own \`ApiTokens\`, ${MINT_SECONDS} s), so no window signs any"
     echo "- Run started: $STARTED"
