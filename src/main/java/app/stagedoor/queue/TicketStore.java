@@ -256,9 +256,11 @@ class TicketStore {
     }
 
     /**
-     * A line's tickets by where they stand, in one grouped pass: the pre-queue (waiting without a
-     * place yet), waiting, admitted, and the ended ones by reason. This counts the line: for the
-     * console and the metrics, through {@link LineCounts}, which reads it at most every few seconds.
+     * A line's tickets by where they stand: the pre-queue (waiting without a place yet), waiting,
+     * admitted, and the ended ones by reason. This counts the line: for the console and the metrics,
+     * through {@link LineCounts}, which reads it at most every few seconds. Both reads stay within
+     * the concert's entries of an index ({@code ix_queue_tokens_standing}, {@code
+     * ix_queue_tokens_line}) and never read a ticket's row.
      */
     LineCounts.Counts standing(long concertId) {
         long[] counts = new long[3];
@@ -266,17 +268,17 @@ class TicketStore {
         for (var reason : ExpireReason.values()) {
             ended.put(reason, 0L);
         }
-        jdbc.sql("SELECT status, seq IS NULL, expire_reason, COUNT(*) FROM queue_tokens WHERE concert_id = ?"
-                        + " GROUP BY status, seq IS NULL, expire_reason")
+        jdbc.sql("SELECT status, expire_reason, COUNT(*) FROM queue_tokens WHERE concert_id = ?"
+                        + " GROUP BY status, expire_reason")
                 .param(concertId)
                 .query((rs, n) -> {
                     var status = QueueStatus.valueOf(rs.getString(1));
-                    long count = rs.getLong(4);
+                    long count = rs.getLong(3);
                     switch (status) {
-                        case WAIT -> counts[rs.getBoolean(2) ? 0 : 1] += count;
+                        case WAIT -> counts[1] += count;
                         case ACTIVE -> counts[2] += count;
                         case EXPIRE -> {
-                            var reason = rs.getString(3);
+                            var reason = rs.getString(2);
                             if (reason != null) {
                                 ended.merge(ExpireReason.valueOf(reason), count, Long::sum);
                             }
@@ -286,6 +288,16 @@ class TicketStore {
                     return null;
                 })
                 .list();
+        if (counts[1] > 0) {
+            // of the waiting, those without a place yet are the pre-queue
+            long unplaced = jdbc.sql(
+                            "SELECT COUNT(*) FROM queue_tokens WHERE concert_id = ? AND status = 'WAIT' AND seq IS NULL")
+                    .param(concertId)
+                    .query(Long.class)
+                    .single();
+            counts[0] = Math.min(unplaced, counts[1]); // a fan may have joined between the two reads
+            counts[1] -= counts[0];
+        }
         return new LineCounts.Counts(counts[0], counts[1], counts[2], ended);
     }
 
