@@ -92,19 +92,22 @@ class Checkout {
             }
         }
         var now = clock.instant();
-        // a live hold is the fan's right to pay, to its end, even when their admission ended first;
-        // but the organiser may have unpublished the concert, moved its sales or cancelled the date
-        var terms = catalogue.saleTerms(reservation.performanceId());
-        if (terms.isEmpty() || !terms.get().isOnSaleAt(now)) {
-            throw new DomainException(terms.map(t -> t.refusalAt(now)).orElse(ErrorCode.SALES_CLOSED));
-        }
         reservation.confirm(now);
-        reservations.save(reservation);
-        long balance = wallets.debit(memberId, reservation.amount(), BookingLedger.payment(reservationId));
-        int booked = inventory.book(reservationId);
+        // a live hold is the fan's right to pay, to its end, even when their admission ended first;
+        // but the organiser may have unpublished the concert, moved its sales or cancelled the date:
+        // the seats are booked only while the date sells, in the statement that books them
+        int booked = inventory.book(reservationId, now);
+        if (booked == 0) {
+            var terms = catalogue.saleTerms(reservation.performanceId());
+            if (terms.isEmpty() || !terms.get().isOnSaleAt(now)) {
+                throw new DomainException(terms.map(t -> t.refusalAt(now)).orElse(ErrorCode.SALES_CLOSED));
+            }
+        }
         if (booked != reservation.seats().size()) {
             throw new IllegalStateException("reservation " + reservationId + " holds " + booked + " of its seats");
         }
+        reservations.save(reservation);
+        long balance = wallets.debit(memberId, reservation.amount(), BookingLedger.payment(reservationId));
         tickets.issue(reservation, now);
         payments.save(new Payment(null, reservationId, memberId, reservation.amount(), balance, idempotencyKey, now));
         events.publishEvent(new ReservationConfirmed(

@@ -93,29 +93,35 @@ class Holds {
         if (new HashSet<>(seatIds).size() != seatIds.size()) {
             throw new DomainException(ErrorCode.INVALID_SEATS);
         }
-        var terms =
-                catalogue.saleTerms(performanceId).filter(SaleTerms::published).orElseThrow(DomainException::notFound);
-        if (!terms.isOnSaleAt(clock.instant())) {
-            throw new DomainException(terms.refusalAt(clock.instant()));
+        var sorted = seatIds.stream().sorted().toList();
+        // one read for the sale's terms and the seats, before any transaction: a refused hold opens none
+        var now = clock.instant();
+        var toHold = inventory
+                .seatsToHold(performanceId, sorted, now)
+                .filter(read -> read.terms().published())
+                .orElseThrow(DomainException::notFound);
+        var terms = toHold.terms();
+        if (!terms.isOnSaleAt(now)) {
+            throw new DomainException(terms.refusalAt(now));
         }
         gate.requireAdmitted(memberId, terms.concertId());
         if (seatIds.size() > terms.maxSeatsPerMember()) {
             throw new DomainException(ErrorCode.TOO_MANY_SEATS, terms.maxSeatsPerMember());
         }
+        var seats = toHold.seats();
+        if (seats.size() != sorted.size()) {
+            throw new DomainException(ErrorCode.INVALID_SEATS);
+        }
+        refuseTaken(seats);
+        // a hold lasts what the organiser set, from now: the admission only decides who may hold
         var holdFor = gate.holdDuration(terms.concertId());
-        var sorted = seatIds.stream().sorted().toList();
         try {
             return transaction.execute(status -> {
+                // the seats as read may have been taken since: the guard and the conditional update decide
                 guard.enter(sorted);
-                var now = clock.instant();
-                var toHold = inventory.seatsToHold(performanceId, sorted, now);
                 // a lapsed hold shows its seats as available: release it, then claim them
                 toHold.lapsedHolds().forEach(lapsed -> releases.releaseLapsed(lapsed, now));
-                var seats = toHold.seats();
-                if (seats.size() != sorted.size()) {
-                    throw new DomainException(ErrorCode.INVALID_SEATS);
-                }
-                refuseTaken(seats);
+                var heldAt = clock.instant(); // after any wait for the guard
                 var reservation = reservations.save(Reservation.hold(
                         memberId,
                         terms.concertId(),
@@ -123,9 +129,8 @@ class Holds {
                         seats.stream()
                                 .map(s -> ReservationSeat.held(s.id(), s.place(), s.price()))
                                 .toList(),
-                        now,
-                        // a hold lasts what the organiser set, from now: the admission only decides who may hold
-                        now.plus(holdFor)));
+                        heldAt,
+                        heldAt.plus(holdFor)));
                 if (inventory.reserve(performanceId, sorted, reservation.id(), reservation.expiresAt())
                         != sorted.size()) {
                     throw new SeatsTaken(); // rolls back; which seats went is read afresh below

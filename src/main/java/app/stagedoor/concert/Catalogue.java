@@ -184,21 +184,11 @@ public class Catalogue {
                 .toList();
     }
 
-    /** The terms of selling a date's seats, in one read (holds ask this on every attempt). */
+    /** The terms of selling a date's seats, in one read. */
     public Optional<SaleTerms> saleTerms(long performanceId) {
-        return jdbc.sql("SELECT p.id, p.concert_id, c.published, c.sales_open_at, c.max_seats_per_member, p.starts_at,"
-                        + " pc.performance_id IS NOT NULL FROM performances p JOIN concerts c ON c.id = p.concert_id"
-                        + " LEFT JOIN performance_cancellations pc ON pc.performance_id = p.id WHERE p.id = ?"
-                        + " AND " + PerformanceRepository.SANE + " AND " + ConcertRepository.SANE)
+        return jdbc.sql("SELECT " + SaleTerms.COLUMNS + SaleTerms.FROM + " WHERE p.id = ? AND " + SaleTerms.SANE)
                 .param(performanceId)
-                .query((rs, n) -> new SaleTerms(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getBoolean(3),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(),
-                        rs.getBoolean(7)))
+                .query((rs, n) -> SaleTerms.read(rs))
                 .optional();
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -43,16 +44,17 @@ public class SeatInventory {
     }
 
     /**
-     * What a hold reads before it writes, in one query: these seats of a date as a fan would see
-     * them at {@code now} (missing ids are left out), and the reservations whose holds on them have
-     * run out but were not released yet.
+     * What a hold reads before it writes, in one query: the terms of the date's sale, these seats of
+     * it as a fan would see them at {@code now} (ids of other dates are left out), and the
+     * reservations whose holds on them have run out but were not released yet. Empty for a date
+     * that does not exist.
      */
-    public SeatsToHold seatsToHold(long performanceId, Collection<Long> seatIds, Instant now) {
+    public Optional<SeatsToHold> seatsToHold(long performanceId, Collection<Long> seatIds, Instant now) {
         return seats.seatsToHold(performanceId, seatIds, now);
     }
 
-    /** The seats a hold asked for, and the lapsed holds on them it must release first. */
-    public record SeatsToHold(List<SeatView> seats, List<Long> lapsedHolds) {}
+    /** A hold's reading: the sale's terms, the seats in id order, the lapsed holds on them. */
+    public record SeatsToHold(SaleTerms terms, List<SeatView> seats, List<Long> lapsedHolds) {}
 
     /**
      * AVAILABLE → RESERVED for one reservation until {@code heldUntil}.
@@ -71,11 +73,20 @@ public class SeatInventory {
                 .update();
     }
 
-    /** RESERVED → BOOKED for the seats of a paid reservation. */
-    public int book(long reservationId) {
+    /**
+     * RESERVED → BOOKED for the seats of a reservation being paid, only while their date is on sale
+     * at {@code now} ({@link SaleTerms#isOnSaleAt}): the check and the change are one statement.
+     *
+     * @return how many seats were booked; none when the date does not sell at {@code now} ({@link
+     *     Catalogue#saleTerms} tells why)
+     */
+    public int book(long reservationId, Instant now) {
         return jdbc.sql("UPDATE seats SET status = 'BOOKED', held_until = NULL"
-                        + " WHERE reservation_id = ? AND status = 'RESERVED'")
-                .param(reservationId)
+                        + " WHERE reservation_id = :reservation AND status = 'RESERVED' AND EXISTS (SELECT 1"
+                        + " FROM performances p JOIN concerts c ON c.id = p.concert_id"
+                        + " WHERE p.id = seats.performance_id AND " + SaleTerms.ON_SALE + ")")
+                .param("reservation", reservationId)
+                .param("now", Timestamp.from(now))
                 .update();
     }
 

@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -159,28 +161,47 @@ class SeatStore {
                 .list();
     }
 
-    /** {@link SeatInventory#seatsToHold}: the seats, and the lapsed holds among them, in one query. */
-    SeatInventory.SeatsToHold seatsToHold(long performanceId, Collection<Long> seatIds, Instant now) {
-        if (seatIds.isEmpty()) {
-            return new SeatInventory.SeatsToHold(List.of(), List.of());
-        }
-        var lapsed = new java.util.TreeSet<Long>();
-        var found = jdbc.sql(SEAT_COLUMNS.replace(" FROM seats", ", reservation_id FROM seats")
-                        + " WHERE id IN (:ids) AND performance_id = :performanceId ORDER BY id")
-                .param("ids", seatIds)
+    /**
+     * {@link SeatInventory#seatsToHold}: the date's sale terms, the seats, and the lapsed holds among
+     * them, in one query (the date's row, joined to each of the seats asked for that it has).
+     */
+    Optional<SeatInventory.SeatsToHold> seatsToHold(long performanceId, Collection<Long> seatIds, Instant now) {
+        var terms = new ArrayList<SaleTerms>(1);
+        var seats = new ArrayList<SeatView>(seatIds.size());
+        var lapsed = new TreeSet<Long>();
+        jdbc.sql("SELECT " + SaleTerms.COLUMNS + ", s.id AS seat_id, s.section, s.tier, s.seat_row, s.seat_number,"
+                        + " s.price, s.status, s.held_until, s.reservation_id" + SaleTerms.FROM
+                        + " LEFT JOIN seats s ON s.performance_id = p.id AND s.id IN (:ids)"
+                        + " WHERE p.id = :performanceId AND " + SaleTerms.SANE + " ORDER BY s.id")
+                .param("ids", seatIds.isEmpty() ? List.of(-1L) : seatIds)
                 .param("performanceId", performanceId)
-                .query((rs, n) -> {
-                    var seat = seat(rs, now);
+                .query(rs -> {
+                    if (terms.isEmpty()) {
+                        terms.add(SaleTerms.read(rs));
+                    }
+                    long seatId = rs.getLong("seat_id");
+                    if (rs.wasNull()) {
+                        return; // the date has none of the seats asked for
+                    }
+                    var status = statusOf(rs, now);
+                    seats.add(new SeatView(
+                            seatId,
+                            rs.getString("section"),
+                            rs.getInt("tier"),
+                            rs.getInt("seat_row"),
+                            rs.getInt("seat_number"),
+                            rs.getLong("price"),
+                            status));
                     long reservation = rs.getLong("reservation_id");
                     if (!rs.wasNull()
-                            && seat.status() == SeatStatus.AVAILABLE
+                            && status == SeatStatus.AVAILABLE
                             && SeatStatus.valueOf(rs.getString("status")) == SeatStatus.RESERVED) {
                         lapsed.add(reservation);
                     }
-                    return seat;
-                })
-                .list();
-        return new SeatInventory.SeatsToHold(found, List.copyOf(lapsed));
+                });
+        return terms.stream()
+                .findFirst()
+                .map(found -> new SeatInventory.SeatsToHold(found, List.copyOf(seats), List.copyOf(lapsed)));
     }
 
     /** A seat's status as a fan sees it now, from its {@code status} and {@code held_until}. */

@@ -105,6 +105,47 @@ class SaleRecheckTest {
     }
 
     @Test
+    void once_the_date_has_begun_a_held_seat_cannot_be_paid() {
+        jdbc.sql("UPDATE performances SET starts_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now().minus(1, ChronoUnit.MINUTES)), date)
+                .update();
+        var refused = pay();
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("SALES_CLOSED");
+        assertThat(balance()).isEqualTo(100_000);
+        assertThat(seatStatus()).as("the seat stays held, not sold").isEqualTo("RESERVED");
+    }
+
+    @Test
+    void once_the_date_is_marked_cancelled_a_held_seat_cannot_be_paid() {
+        // the mark alone, as another instance's cancellation would be seen before it releases the holds
+        jdbc.sql("INSERT INTO performance_cancellations (performance_id, cancelled_at, cancelled_by) VALUES (?, ?, ?)")
+                .params(date, Timestamp.from(Instant.now()), "admin")
+                .update();
+        var refused = pay();
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("SALES_CLOSED");
+        assertThat(balance()).isEqualTo(100_000);
+        assertThat(seatStatus()).as("the seat stays held, not sold").isEqualTo("RESERVED");
+    }
+
+    @Test
+    void while_the_sale_is_on_the_same_hold_pays_and_books_its_seat() {
+        var paid = pay();
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(200);
+        assertThat(balance()).isEqualTo(90_000);
+        assertThat(seatStatus()).isEqualTo("BOOKED");
+    }
+
+    String seatStatus() {
+        return jdbc.sql("SELECT s.status FROM seats s JOIN reservation_seats rs ON rs.seat_id = s.id"
+                        + " WHERE rs.reservation_id = ?")
+                .param(reservation)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
     void the_waiting_room_of_an_unpublished_concert_answers_like_an_unknown_id() {
         jdbc.sql("UPDATE concerts SET published = FALSE WHERE id = ?")
                 .param(concert)
