@@ -109,11 +109,7 @@ class SaleRecheckTest {
         jdbc.sql("UPDATE performances SET starts_at = ? WHERE id = ?")
                 .params(Timestamp.from(Instant.now().minus(1, ChronoUnit.MINUTES)), date)
                 .update();
-        var refused = pay();
-        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
-        assertThat(refused.code()).isEqualTo("SALES_CLOSED");
-        assertThat(balance()).isEqualTo(100_000);
-        assertThat(seatStatus()).as("the seat stays held, not sold").isEqualTo("RESERVED");
+        refusedAsClosedWithTheHoldKept();
     }
 
     @Test
@@ -122,11 +118,7 @@ class SaleRecheckTest {
         jdbc.sql("INSERT INTO performance_cancellations (performance_id, cancelled_at, cancelled_by) VALUES (?, ?, ?)")
                 .params(date, Timestamp.from(Instant.now()), "admin")
                 .update();
-        var refused = pay();
-        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
-        assertThat(refused.code()).isEqualTo("SALES_CLOSED");
-        assertThat(balance()).isEqualTo(100_000);
-        assertThat(seatStatus()).as("the seat stays held, not sold").isEqualTo("RESERVED");
+        refusedAsClosedWithTheHoldKept();
     }
 
     @Test
@@ -135,6 +127,14 @@ class SaleRecheckTest {
         assertThat(paid.status()).as(paid.raw()).isEqualTo(200);
         assertThat(balance()).isEqualTo(90_000);
         assertThat(seatStatus()).isEqualTo("BOOKED");
+    }
+
+    void refusedAsClosedWithTheHoldKept() {
+        var refused = pay();
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("SALES_CLOSED");
+        assertThat(balance()).isEqualTo(100_000);
+        assertThat(seatStatus()).as("the seat stays held, not sold").isEqualTo("RESERVED");
     }
 
     String seatStatus() {
